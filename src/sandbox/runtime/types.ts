@@ -196,6 +196,36 @@ export interface Deployment {
   /** Clears all data (keeps code and schema). */
   reset(): Promise<void>;
   dispose(): Promise<void>;
+
+  // Platform services (src/sandbox/platform); the server routes requests to them.
+  /** Runs `convex/http.ts`'s router for a request that arrived on the site URL. */
+  runHttpAction?(req: SerializedRequest, identity?: UserIdentity | null): Promise<SerializedResponse>;
+  /** File storage: upload-URL POSTs and `getUrl` downloads arrive here. */
+  storage?: StorageService;
+  /** Authentication: turns a bearer token into an identity, and mints test tokens. */
+  auth?: AuthService;
+}
+
+export interface StoredFile {
+  storageId: string;
+  contentType: string | null;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export interface StorageService {
+  /** Stores the body POSTed to an upload URL. Throws Error with a clear message on a bad/expired token or size. */
+  upload(token: string, bytes: Uint8Array, contentType: string | null, digest: string | null): Promise<{ storageId: string }>;
+  /** The file behind a `getUrl` URL's last path segment, or null. */
+  download(urlKey: string): Promise<StoredFile | null>;
+}
+
+export interface AuthService {
+  /** Verifies a JWT as Convex does for the configured providers; throws Error(reason) when invalid. */
+  verify(token: string): Promise<UserIdentity>;
+  /** Test identity provider: signs a JWT for the given claims (subject required). */
+  mint(claims: { subject: string; name?: string; email?: string; [claim: string]: unknown }): Promise<string>;
 }
 
 export interface DeploymentOptions {
@@ -204,4 +234,9 @@ export interface DeploymentOptions {
   commitLog?: CommitLog;
   /** Deployment name reported by `getDeploymentMetadata`, and used in errors. */
   name?: string;
+  /** Public URLs of this deployment (used for storage URLs, upload URLs, the test JWT issuer). */
+  cloudUrl?: string;
+  siteUrl?: string;
+  /** Folder for data that does not live in the commit log (file blobs); memory when absent. */
+  dataDir?: string | null;
 }
