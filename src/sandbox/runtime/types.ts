@@ -161,6 +161,13 @@ export interface CallRequest {
   expectedType?: UdfType;
   /** Allow calling internal functions (scheduler, crons, dashboard-style admin calls). */
   allowInternal?: boolean;
+  /**
+   * Queries from a sync subscription: the query journal the client sent back
+   * (opaque; holds a paginated query's end cursor). Null/absent = first run.
+   */
+  journal?: string | null;
+  /** Queries: read at this snapshot instead of the latest (`/api/query_at_ts`); ignored when unsupported. */
+  ts?: Timestamp;
 }
 
 export interface CallOutcome {
@@ -176,6 +183,8 @@ export interface CallOutcome {
   readSet?: ReadSet;
   /** Wall time of the call, ms. */
   durationMs: number;
+  /** Queries: the journal to store with a subscription and send to the client (null when none). */
+  journal?: string | null;
 }
 
 export interface Deployment {
