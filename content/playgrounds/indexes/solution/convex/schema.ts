@@ -1,0 +1,12 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+
+export default defineSchema({
+  scores: defineTable({
+    game: v.string(),
+    player: v.string(),
+    score: v.number(),
+  })
+    .index("by_game", ["game"])
+    .index("by_game_and_score", ["game", "score"]),
+});
