@@ -79,6 +79,8 @@ export interface UserCodeError {
   errorData?: JSONValue;
   /** True when the executor ended the call (timeout, memory) rather than user code throwing. */
   terminated?: boolean;
+  /** Import-time errors: the user-file position the error was thrown at, when known. */
+  location?: { file: string; line: number; column: number };
 }
 
 export interface InvokeRequest {

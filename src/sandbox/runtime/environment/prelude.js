@@ -1,0 +1,580 @@
+// The Convex function environment, evaluated in a fresh JavaScript context
+// before the functions bundle. Shared by every executor (node:vm in process,
+// isolated-vm on the server), so it relies on nothing but the standard
+// JavaScript built-ins and a host bridge installed as `globalThis.__convexHost`:
+//
+//   syscall(op, argsJson)       -> "1" + resultJson | "0" + errorJson
+//   asyncSyscall(op, argsJson)  -> Promise<"1" + resultJson | "0" + errorJson>
+//   log(level, message)         -> undefined
+//
+// where errorJson is `{"message": string, "data"?: JSON}` (data = ConvexError
+// data in convex_encoded_json form). The bridge always resolves, so that no
+// error object has to cross the boundary. Besides the Convex syscalls, two
+// async ops are answered by the executor itself: `sandbox/sleep {ms}` (timers
+// in actions) and `sandbox/fetch` (fetch in actions, see below).
+//
+// Host classes the executor may provide as globals (used when present):
+// TextEncoder, TextDecoder, URL, URLSearchParams, Headers, Request, Response,
+// Blob, File, FormData, AbortController, AbortSignal, ReadableStream,
+// atob, btoa, structuredClone, and `__convexHostCrypto` (a WebCrypto object).
+//
+// It installs `globalThis.Convex`, `console`, deterministic `Date`,
+// `Math.random`, `crypto`, `performance`, and refuses `fetch`/`setTimeout`/
+// `setInterval` in queries and mutations, then exposes
+// `globalThis.__convexRuntime` for the executor:
+//
+//   finishImport()                         -> describe JSON (exports, schema, crons)
+//   invoke(callJson)                       -> Promise<"1" + resultJson | "0" + errorJson>
+//     callJson = {module, name, udfType, requestId, argsJson, env}
+//   invokeHttp(callJson)                   -> Promise<"1" + responseJson | "0" + errorJson>
+//     callJson = {request: SerializedRequest, requestId, env}
+//
+// where errorJson here is `{"message", "name", "stack", "errorData"?}`.
+(function installConvexEnvironment() {
+  "use strict";
+  var host = globalThis.__convexHost;
+  if (!host) throw new Error("The Convex environment needs globalThis.__convexHost");
+  delete globalThis.__convexHost;
+
+  var RealDate = Date;
+  var hostCrypto = globalThis.__convexHostCrypto || globalThis.crypto || null;
+  delete globalThis.__convexHostCrypto;
+
+  var state = {
+    importing: true,
+    deterministic: true,
+    nowMs: 0,
+    active: 0,
+    rng: null,
+    timeOrigin: RealDate.now(),
+  };
+
+  // ------------------------------------------------------------ syscalls
+
+  function unwrap(envelope) {
+    if (envelope.charCodeAt(0) === 49 /* "1" */) return envelope.slice(1);
+    var info = JSON.parse(envelope.slice(1));
+    var error = new Error(info.message);
+    if (info.data !== undefined) error.data = info.data;
+    throw error;
+  }
+
+  function syscall(op, argsJson) {
+    return unwrap(host.syscall(op, argsJson));
+  }
+
+  function asyncSyscall(op, argsJson) {
+    return host.asyncSyscall(op, argsJson).then(unwrap);
+  }
+
+  var NONDETERMINISM_SUFFIX =
+    " in queries and mutations. Please consider using an action. See https://docs.convex.dev/functions/actions for more details.";
+  function refuse(what) {
+    return new Error("Can't use " + what + NONDETERMINISM_SUFFIX);
+  }
+
+  function jsSyscall(op, args) {
+    switch (op) {
+      case "storage/storeBlob":
+        return storeBlob(args);
+      case "storage/getBlob":
+        return getBlob(args);
+      default:
+        throw new Error("Unknown JS syscall: " + op);
+    }
+  }
+
+  function storeBlob(args) {
+    if (state.deterministic) return Promise.reject(refuse("storage.store()"));
+    return args.blob.arrayBuffer().then(function (buffer) {
+      var request = {
+        requestId: args.requestId,
+        version: args.version,
+        blob: bytesToBase64(new Uint8Array(buffer)),
+        contentType: args.blob.type || null,
+      };
+      if (args.options && args.options.sha256) request.sha256 = args.options.sha256;
+      return asyncSyscall("1.0/storageStore", JSON.stringify(request)).then(JSON.parse);
+    });
+  }
+
+  function getBlob(args) {
+    if (state.deterministic) return Promise.reject(refuse("storage.get()"));
+    var request = { requestId: args.requestId, version: args.version, storageId: args.storageId };
+    return asyncSyscall("1.0/storageGet", JSON.stringify(request)).then(function (json) {
+      var result = JSON.parse(json);
+      if (result === null) return null;
+      return new Blob([base64ToBytes(result.blob)], result.contentType ? { type: result.contentType } : {});
+    });
+  }
+
+  globalThis.Convex = { syscall: syscall, asyncSyscall: asyncSyscall, jsSyscall: jsSyscall };
+
+  // ------------------------------------------------------------ base64
+
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function bytesToBase64(bytes) {
+    var out = "";
+    var i = 0;
+    for (; i + 2 < bytes.length; i += 3) {
+      var n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+    }
+    if (i < bytes.length) {
+      var rest = bytes.length - i;
+      var m = (bytes[i] << 16) | (rest === 2 ? bytes[i + 1] << 8 : 0);
+      out += B64[(m >> 18) & 63] + B64[(m >> 12) & 63] + (rest === 2 ? B64[(m >> 6) & 63] : "=") + "=";
+    }
+    return out;
+  }
+  function base64ToBytes(text) {
+    var clean = text.replace(/[^A-Za-z0-9+/]/g, "");
+    var bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+    var j = 0;
+    for (var i = 0; i < clean.length; i += 4) {
+      var n =
+        (B64.indexOf(clean[i]) << 18) |
+        (B64.indexOf(clean[i + 1]) << 12) |
+        ((i + 2 < clean.length ? B64.indexOf(clean[i + 2]) : 0) << 6) |
+        (i + 3 < clean.length ? B64.indexOf(clean[i + 3]) : 0);
+      if (j < bytes.length) bytes[j++] = (n >> 16) & 255;
+      if (j < bytes.length) bytes[j++] = (n >> 8) & 255;
+      if (j < bytes.length) bytes[j++] = n & 255;
+    }
+    return bytes;
+  }
+
+  // ------------------------------------------------------------ console
+
+  function quote(s) {
+    return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n") + "'";
+  }
+  var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+  function inspect(value, depth, seen) {
+    switch (typeof value) {
+      case "string":
+        return depth === 0 ? value : quote(value);
+      case "number":
+        return Object.is(value, -0) ? "-0" : String(value);
+      case "bigint":
+        return String(value) + "n";
+      case "boolean":
+      case "undefined":
+        return String(value);
+      case "symbol":
+        return value.toString();
+      case "function":
+        return "[Function: " + (value.name || "(anonymous)") + "]";
+    }
+    if (value === null) return "null";
+    if (seen.indexOf(value) !== -1) return "[Circular]";
+    if (value instanceof Error) return value.stack || value.name + ": " + value.message;
+    if (value instanceof RealDate) return isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    if (value instanceof RegExp) return String(value);
+    if (value instanceof ArrayBuffer) return "ArrayBuffer { byteLength: " + value.byteLength + " }";
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      return value.constructor.name + "(" + value.length + ") [ " + Array.prototype.join.call(value, ", ") + " ]";
+    }
+    var nested = seen.concat([value]);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return "[]";
+      if (depth > 2) return "[Array]";
+      return "[ " + value.map(function (v) { return inspect(v, depth + 1, nested); }).join(", ") + " ]";
+    }
+    if (value instanceof Map) {
+      if (depth > 2) return "[Map]";
+      var entries = [];
+      value.forEach(function (v, k) { entries.push(inspect(k, depth + 1, nested) + " => " + inspect(v, depth + 1, nested)); });
+      return "Map(" + value.size + ") {" + (entries.length ? " " + entries.join(", ") + " " : "") + "}";
+    }
+    if (value instanceof Set) {
+      if (depth > 2) return "[Set]";
+      var items = [];
+      value.forEach(function (v) { items.push(inspect(v, depth + 1, nested)); });
+      return "Set(" + value.size + ") {" + (items.length ? " " + items.join(", ") + " " : "") + "}";
+    }
+    var keys = Object.keys(value);
+    var proto = Object.getPrototypeOf(value);
+    var prefix = proto && proto !== Object.prototype && proto.constructor && proto.constructor.name ? proto.constructor.name + " " : "";
+    if (keys.length === 0) return prefix + "{}";
+    if (depth > 2) return "[Object]";
+    return (
+      prefix +
+      "{ " +
+      keys
+        .map(function (k) { return (IDENTIFIER.test(k) ? k : quote(k)) + ": " + inspect(value[k], depth + 1, nested); })
+        .join(", ") +
+      " }"
+    );
+  }
+
+  function formatArgs(args) {
+    var parts = [];
+    var start = 0;
+    if (typeof args[0] === "string" && /%[sdifoOjc%]/.test(args[0]) && args.length > 1) {
+      var rest = 1;
+      var first = args[0].replace(/%([sdifoOjc%])/g, function (match, kind) {
+        if (kind === "%") return "%";
+        if (rest >= args.length) return match;
+        var arg = args[rest++];
+        switch (kind) {
+          case "s": return typeof arg === "string" ? arg : inspect(arg, 1, []);
+          case "d": case "i": return String(kind === "i" ? Math.trunc(Number(arg)) : Number(arg));
+          case "f": return String(Number(arg));
+          case "j": try { return JSON.stringify(arg); } catch (e) { return "[Circular]"; }
+          case "c": return "";
+          default: return inspect(arg, 1, []);
+        }
+      });
+      parts.push(first);
+      start = rest;
+    }
+    for (var i = start; i < args.length; i++) parts.push(inspect(args[i], 0, []));
+    return parts.join(" ");
+  }
+
+  function logger(level) {
+    return function () {
+      host.log(level, formatArgs(Array.prototype.slice.call(arguments)));
+    };
+  }
+  var timers = {};
+  var counts = {};
+  globalThis.console = {
+    log: logger("log"),
+    info: logger("info"),
+    warn: logger("warn"),
+    error: logger("error"),
+    debug: logger("debug"),
+    trace: logger("log"),
+    assert: function (condition) {
+      if (condition) return;
+      var rest = Array.prototype.slice.call(arguments, 1);
+      host.log("error", "Assertion failed" + (rest.length ? ": " + formatArgs(rest) : ""));
+    },
+    count: function (label) {
+      label = label === undefined ? "default" : String(label);
+      counts[label] = (counts[label] || 0) + 1;
+      host.log("info", label + ": " + counts[label]);
+    },
+    countReset: function (label) { delete counts[label === undefined ? "default" : String(label)]; },
+    time: function (label) { timers[label === undefined ? "default" : String(label)] = monotonicNow(); },
+    timeLog: function (label) {
+      label = label === undefined ? "default" : String(label);
+      if (timers[label] === undefined) return host.log("warn", "Timer '" + label + "' does not exist");
+      host.log("info", label + ": " + (monotonicNow() - timers[label]) + "ms");
+    },
+    timeEnd: function (label) {
+      label = label === undefined ? "default" : String(label);
+      if (timers[label] === undefined) return host.log("warn", "Timer '" + label + "' does not exist");
+      host.log("info", label + ": " + (monotonicNow() - timers[label]) + "ms");
+      delete timers[label];
+    },
+    table: logger("log"),
+    dir: logger("log"),
+  };
+
+  // ------------------------------------------------------------ time
+
+  function currentTimeMs() {
+    if (state.importing) throw new Error("Date unsupported at import time");
+    return state.deterministic ? state.nowMs : RealDate.now();
+  }
+  function monotonicNow() {
+    if (state.deterministic) return 0;
+    return RealDate.now() - state.timeOrigin;
+  }
+
+  function SandboxDate() {
+    var args = Array.prototype.slice.call(arguments);
+    if (!new.target) return new RealDate(currentTimeMs()).toString();
+    if (args.length === 0) return Reflect.construct(RealDate, [currentTimeMs()], new.target);
+    return Reflect.construct(RealDate, args, new.target);
+  }
+  SandboxDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, "constructor", { value: SandboxDate, writable: true, configurable: true });
+  SandboxDate.now = function now() { return currentTimeMs(); };
+  SandboxDate.parse = RealDate.parse;
+  SandboxDate.UTC = RealDate.UTC;
+  globalThis.Date = SandboxDate;
+
+  globalThis.performance = {
+    now: function now() { return monotonicNow(); },
+    get timeOrigin() { return state.timeOrigin; },
+  };
+
+  // ------------------------------------------------------------ randomness
+
+  // sfc32, seeded per call through splitmix32: deterministic for queries and mutations.
+  function seededRandom(seed) {
+    var s = seed >>> 0;
+    function splitmix() {
+      s = (s + 0x9e3779b9) | 0;
+      var z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    }
+    var a = splitmix(), b = splitmix(), c = splitmix(), d = splitmix();
+    return function next() {
+      a |= 0; b |= 0; c |= 0; d |= 0;
+      var t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      return (t >>> 0) / 4294967296;
+    };
+  }
+  var hostRandom = Math.random;
+  Math.random = function random() {
+    if (state.importing) throw new Error("Math.random unsupported at import time");
+    return state.deterministic ? state.rng() : hostRandom();
+  };
+
+  function fillRandom(array) {
+    if (state.importing) throw new Error("Math.random unsupported at import time");
+    if (!state.deterministic && hostCrypto && hostCrypto.getRandomValues) {
+      var scratch = new Uint8Array(array.byteLength);
+      hostCrypto.getRandomValues(scratch);
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(scratch);
+      return array;
+    }
+    var bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(state.rng() * 256);
+    return array;
+  }
+  function randomUUID() {
+    var b = fillRandom(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+  globalThis.crypto = {
+    getRandomValues: fillRandom,
+    randomUUID: randomUUID,
+    subtle: hostCrypto ? hostCrypto.subtle : undefined,
+  };
+
+  // ------------------------------------------------------------ timers, fetch
+
+  var nextTimerId = 1;
+  var liveTimers = {};
+  function startTimer(fn, ms, args, repeat) {
+    if (state.deterministic) throw refuse(repeat ? "setInterval" : "setTimeout");
+    var id = nextTimerId++;
+    liveTimers[id] = true;
+    var delay = Math.max(0, Number(ms) || 0);
+    function tick() {
+      asyncSyscall("sandbox/sleep", JSON.stringify({ ms: delay })).then(function () {
+        if (!liveTimers[id]) return;
+        if (!repeat) delete liveTimers[id];
+        if (typeof fn === "function") fn.apply(undefined, args);
+        if (repeat && liveTimers[id]) tick();
+      });
+    }
+    tick();
+    return id;
+  }
+  globalThis.setTimeout = function setTimeout(fn, ms) {
+    return startTimer(fn, ms, Array.prototype.slice.call(arguments, 2), false);
+  };
+  globalThis.setInterval = function setInterval(fn, ms) {
+    return startTimer(fn, ms, Array.prototype.slice.call(arguments, 2), true);
+  };
+  globalThis.clearTimeout = globalThis.clearInterval = function clearTimer(id) {
+    delete liveTimers[id];
+  };
+
+  if (typeof TextEncoder === "function") {
+    // Copy encoder output into this realm, so `instanceof ArrayBuffer` holds for its buffer.
+    var HostTextEncoder = TextEncoder;
+    globalThis.TextEncoder = function TextEncoder() {
+      var inner = new HostTextEncoder();
+      this.encoding = "utf-8";
+      this.encode = function encode(text) { return new Uint8Array(inner.encode(text)); };
+      this.encodeInto = function encodeInto(text, dest) { return inner.encodeInto(text, dest); };
+    };
+  }
+
+  function realmBuffer(buffer) {
+    var copy = new Uint8Array(buffer.byteLength);
+    copy.set(new Uint8Array(buffer));
+    return copy.buffer;
+  }
+
+  globalThis.fetch = function fetch(input, init) {
+    if (state.deterministic) return Promise.reject(refuse("fetch()"));
+    var request;
+    try {
+      request = new Request(input, init);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    var headers = [];
+    request.headers.forEach(function (value, key) { headers.push([key, value]); });
+    var bodyPromise = request.body ? request.arrayBuffer() : Promise.resolve(null);
+    return bodyPromise
+      .then(function (body) {
+        var serialized = {
+          url: request.url,
+          method: request.method,
+          headers: headers,
+          bodyBase64: body === null ? null : bytesToBase64(new Uint8Array(body)),
+        };
+        return asyncSyscall("sandbox/fetch", JSON.stringify(serialized));
+      })
+      .then(function (json) {
+        var r = JSON.parse(json);
+        var response = new Response(r.bodyBase64 === null ? null : base64ToBytes(r.bodyBase64), {
+          status: r.status,
+          statusText: r.statusText || "",
+          headers: r.headers,
+        });
+        Object.defineProperty(response, "url", { value: request.url });
+        return response;
+      });
+  };
+
+  globalThis.process = { env: {} };
+
+  // ------------------------------------------------------------ invocation
+
+  function modules() {
+    var m = globalThis.__convexModules;
+    if (!m) throw new Error("The functions bundle did not define any modules");
+    return m;
+  }
+
+  function parseOrNull(text) {
+    return typeof text === "string" ? JSON.parse(text) : null;
+  }
+
+  function describeExport(module, name, value) {
+    var info = { module: module, name: name, kind: "other", visibility: null, args: null, returns: null };
+    if (value === null || (typeof value !== "object" && typeof value !== "function")) return info;
+    if (value.isQuery || value.isMutation || value.isAction) {
+      info.kind = value.isQuery ? "query" : value.isMutation ? "mutation" : "action";
+      info.visibility = value.isInternal ? "internal" : "public";
+      info.args = typeof value.exportArgs === "function" ? parseOrNull(value.exportArgs()) : null;
+      info.returns = typeof value.exportReturns === "function" ? parseOrNull(value.exportReturns()) : null;
+    } else if (value.isHttp) {
+      info.kind = "httpAction";
+    } else if (value.isRouter) {
+      info.kind = "router";
+    } else if (value.isCrons) {
+      info.kind = "crons";
+    } else if (module === "schema" && name === "default" && typeof value.export === "function") {
+      info.kind = "schema";
+    }
+    return info;
+  }
+
+  function finishImport() {
+    state.importing = false;
+    var all = modules();
+    var exports = [];
+    var schema = null;
+    var crons = null;
+    Object.keys(all).forEach(function (module) {
+      var ns = all[module];
+      Object.keys(ns).forEach(function (name) {
+        var info = describeExport(module, name, ns[name]);
+        if (info.kind === "schema") schema = JSON.parse(ns[name].export());
+        if (info.kind === "crons" && module === "crons" && name === "default") crons = JSON.parse(ns[name].export());
+        exports.push(info);
+      });
+    });
+    return JSON.stringify({ exports: exports, schema: schema, crons: crons });
+  }
+
+  function beginCall(env) {
+    if (state.active === 0) {
+      state.deterministic = !!env.deterministic;
+      state.nowMs = env.nowMs;
+      state.rng = seededRandom(env.seed);
+    }
+    state.active++;
+  }
+  function endCall() {
+    state.active--;
+  }
+
+  function errorEnvelope(thrown) {
+    var info;
+    if (thrown instanceof Error || (thrown && typeof thrown === "object" && "message" in thrown)) {
+      info = { name: thrown.name || "Error", message: String(thrown.message), stack: String(thrown.stack || "") };
+      if (thrown.ConvexErrorSymbol === Symbol.for("ConvexError") && typeof thrown.data === "string") {
+        info.errorData = JSON.parse(thrown.data);
+      }
+    } else {
+      info = { name: null, message: inspect(thrown, 0, []), stack: "" };
+    }
+    return "0" + JSON.stringify(info);
+  }
+
+  function run(env, body) {
+    beginCall(env);
+    var promise;
+    try {
+      promise = Promise.resolve(body());
+    } catch (e) {
+      promise = Promise.reject(e);
+    }
+    return promise.then(
+      function (result) { endCall(); return "1" + result; },
+      function (error) { endCall(); return errorEnvelope(error); },
+    );
+  }
+
+  function invoke(callJson) {
+    var call = JSON.parse(callJson);
+    return run(call.env, function () {
+      var ns = modules()[call.module];
+      var fn = ns ? ns[call.name] : undefined;
+      if (!fn) throw new Error("Could not find function " + call.module + ":" + call.name);
+      if (call.udfType === "query") return fn.invokeQuery(call.argsJson);
+      if (call.udfType === "mutation") return fn.invokeMutation(call.argsJson);
+      return fn.invokeAction(call.requestId, call.argsJson);
+    });
+  }
+
+  function invokeHttp(callJson) {
+    var call = JSON.parse(callJson);
+    return run(call.env, function () {
+      var ns = modules()["http"];
+      var router = ns ? ns["default"] : undefined;
+      if (!router || router.isRouter !== true) throw new Error("The default export of `convex/http.js` is not a Router.");
+      var req = call.request;
+      var url = new URL(req.url);
+      var method = req.method.toUpperCase() === "HEAD" ? "GET" : req.method.toUpperCase();
+      var match = router.lookup(url.pathname, method);
+      if (!match) {
+        return JSON.stringify({ status: 404, statusText: "Not Found", headers: [["content-type", "text/plain"]], bodyBase64: bytesToBase64(new TextEncoder().encode("No matching routes found")) });
+      }
+      var hasBody = req.bodyBase64 !== null && method !== "GET";
+      var request = new Request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: hasBody ? base64ToBytes(req.bodyBase64) : undefined,
+      });
+      return match[0].invokeHttpAction(request).then(function (response) {
+        return response.arrayBuffer().then(function (body) {
+          var headers = [];
+          response.headers.forEach(function (value, key) { headers.push([key, value]); });
+          return JSON.stringify({
+            status: response.status,
+            statusText: response.statusText,
+            headers: headers,
+            bodyBase64: body.byteLength === 0 && response.body === null ? null : bytesToBase64(new Uint8Array(realmBuffer(body))),
+          });
+        });
+      });
+    });
+  }
+
+  globalThis.__convexRuntime = { finishImport: finishImport, invoke: invoke, invokeHttp: invokeHttp };
+})();

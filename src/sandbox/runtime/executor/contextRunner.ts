@@ -1,0 +1,249 @@
+/**
+ * One `node:vm` context holding the environment prelude and the functions
+ * bundle, and the calls currently running in it.
+ *
+ * The context runs with `microtaskMode: "afterEvaluate"`: promise jobs queued
+ * inside it only run at the end of an evaluation, and count against that
+ * evaluation's timeout. Every async syscall result is therefore delivered by a
+ * short timed evaluation (`__convexFlush()`), so a runaway loop after an
+ * `await` is stopped by the call's budget just like one before it.
+ */
+import vm from "node:vm";
+import type { SyscallHost, UserCodeError } from "../types.ts";
+import {
+  ENVIRONMENT_PRELUDE,
+  PRELUDE_FILENAME,
+  SLEEP_OP,
+  errorEnvelope,
+  parseInvokeEnvelope,
+  successEnvelope,
+  type HostBridge,
+  type ImportDescription,
+  type InvokeHttpMessage,
+  type InvokeMessage,
+} from "../environment/index.ts";
+import type { StackMapper } from "./stackTrace.ts";
+
+/** Budget for evaluating the bundle's top-level code (import time). */
+const IMPORT_TIMEOUT_MS = 5_000;
+
+let preludeScript: vm.Script | null = null;
+const FLUSH = new vm.Script("__convexFlush()");
+const INVOKE = new vm.Script("__convexRuntime.invoke(__convexCall)");
+const INVOKE_HTTP = new vm.Script("__convexRuntime.invokeHttp(__convexCall)");
+const FINISH_IMPORT = new vm.Script("__convexRuntime.finishImport()");
+const DEFERRED = "(function () { let resolve; const promise = new Promise((r) => { resolve = r; }); return { promise, resolve }; })";
+
+interface ActiveCall {
+  host: SyscallHost;
+  budgetMs: number;
+  usedMs: number;
+  fail(error: UserCodeError): void;
+}
+
+interface Deferred {
+  promise: Promise<string>;
+  resolve(value: string): void;
+}
+
+/** Host objects the context may use (the prelude wraps or replaces some). */
+function hostGlobals(): Record<string, unknown> {
+  const g = globalThis as Record<string, unknown>;
+  const names = [
+    "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "Headers", "Request", "Response", "Blob", "File",
+    "FormData", "AbortController", "AbortSignal", "ReadableStream", "WritableStream", "TransformStream",
+    "Event", "EventTarget", "atob", "btoa", "structuredClone",
+  ];
+  const out: Record<string, unknown> = {};
+  for (const name of names) if (g[name] !== undefined) out[name] = g[name];
+  out.__convexHostCrypto = g.crypto;
+  return out;
+}
+
+export function timeoutMessage(budgetMs: number): string {
+  const seconds = budgetMs / 1000;
+  return `Function execution timed out (maximum duration: ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s)`;
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+}
+
+export class ContextRunner {
+  private readonly context: vm.Context;
+  private readonly makeDeferred: () => Deferred;
+  private readonly calls: ActiveCall[] = [];
+  private pending: Array<() => void> = [];
+  private flushQueued = false;
+  private timers = new Set<NodeJS.Timeout>();
+  dead = false;
+
+  constructor(
+    private readonly bundleScript: vm.Script,
+    private readonly mapper: StackMapper,
+  ) {
+    const globals = hostGlobals();
+    globals.__convexHost = this.bridge();
+    globals.__convexFlush = () => {
+      const list = this.pending;
+      this.pending = [];
+      for (const deliver of list) deliver();
+    };
+    this.context = vm.createContext(globals, { microtaskMode: "afterEvaluate", name: "convex functions" });
+    this.makeDeferred = vm.runInContext(DEFERRED, this.context) as () => Deferred;
+  }
+
+  /** Evaluates the prelude and the bundle; returns what the modules export. Throws UserCodeError. */
+  load(): ImportDescription {
+    preludeScript ??= new vm.Script(ENVIRONMENT_PRELUDE, { filename: PRELUDE_FILENAME });
+    try {
+      preludeScript.runInContext(this.context);
+      this.bundleScript.runInContext(this.context, { timeout: IMPORT_TIMEOUT_MS });
+      return JSON.parse(FINISH_IMPORT.runInContext(this.context) as string) as ImportDescription;
+    } catch (e) {
+      throw this.importError(e);
+    }
+  }
+
+  private importError(e: unknown): UserCodeError {
+    if (isTimeout(e)) return { message: timeoutMessage(IMPORT_TIMEOUT_MS) + " while loading modules", terminated: true };
+    const err = e as { name?: string; message?: string; stack?: string };
+    const thrown = {
+      name: typeof err?.name === "string" ? err.name : null,
+      message: typeof err?.message === "string" ? err.message : String(e),
+      stack: typeof err?.stack === "string" ? err.stack : "",
+    };
+    const at = this.mapper.firstUserFrame(thrown.stack);
+    return { message: this.mapper.format(thrown), ...(at ? { location: at } : {}) };
+  }
+
+  invoke(message: InvokeMessage, host: SyscallHost): Promise<string> {
+    return this.start(INVOKE, JSON.stringify(message), host, message.env.timeoutMs);
+  }
+
+  invokeHttp(message: InvokeHttpMessage, host: SyscallHost): Promise<string> {
+    return this.start(INVOKE_HTTP, JSON.stringify(message), host, message.env.timeoutMs);
+  }
+
+  dispose(): void {
+    this.dead = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private start(script: vm.Script, callJson: string, host: SyscallHost, budgetMs: number): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      if (this.dead) return reject({ message: "The function environment was stopped.", terminated: true });
+      const call: ActiveCall = { host, budgetMs, usedMs: 0, fail: reject };
+      const finish = () => {
+        const i = this.calls.indexOf(call);
+        if (i !== -1) this.calls.splice(i, 1);
+      };
+      this.calls.push(call);
+      this.context.__convexCall = callJson;
+      let promise: Promise<string>;
+      try {
+        promise = this.evaluate(script) as Promise<string>;
+      } catch (e) {
+        finish();
+        return reject(e);
+      }
+      promise.then((envelope) => {
+        finish();
+        const outcome = parseInvokeEnvelope(envelope);
+        if (outcome.ok) return resolve(outcome.value);
+        const error: UserCodeError = { message: this.mapper.format(outcome.thrown) };
+        if (outcome.thrown.errorData !== undefined) error.errorData = outcome.thrown.errorData;
+        reject(error);
+      });
+    });
+  }
+
+  /** Runs a script under the innermost call's remaining budget. Throws UserCodeError on timeout. */
+  private evaluate(script: vm.Script): unknown {
+    const call = this.calls[this.calls.length - 1];
+    const timeout = call ? Math.max(1, Math.ceil(call.budgetMs - call.usedMs)) : IMPORT_TIMEOUT_MS;
+    const started = performance.now();
+    try {
+      return script.runInContext(this.context, { timeout });
+    } catch (e) {
+      if (!isTimeout(e)) throw e;
+      const error: UserCodeError = { message: timeoutMessage(call ? call.budgetMs : timeout), terminated: true };
+      this.terminate(error);
+      throw error;
+    } finally {
+      if (call) call.usedMs += performance.now() - started;
+    }
+  }
+
+  /** Ends every call in the context; the context is unusable afterwards. */
+  private terminate(error: UserCodeError): void {
+    const calls = this.calls.splice(0);
+    this.dispose();
+    for (const call of calls) call.fail(error);
+  }
+
+  private deliver(fn: () => void): void {
+    this.pending.push(fn);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      if (this.dead) return;
+      try {
+        this.evaluate(FLUSH);
+      } catch {
+        // A timeout already failed the calls; other errors surface through the calls' own promises.
+      }
+    });
+  }
+
+  private top(): ActiveCall | undefined {
+    return this.calls[this.calls.length - 1];
+  }
+
+  private bridge(): HostBridge {
+    return {
+      syscall: (op, argsJson) => {
+        const call = this.top();
+        if (!call) return errorEnvelope(new Error(`Cannot call ${op} outside of a Convex function`));
+        try {
+          return successEnvelope(call.host.syscall(op, argsJson));
+        } catch (e) {
+          return errorEnvelope(e);
+        }
+      },
+      asyncSyscall: (op, argsJson) => {
+        const call = this.top();
+        const deferred = this.makeDeferred();
+        let result: Promise<string>;
+        if (op === SLEEP_OP) {
+          result = this.sleep(Number((JSON.parse(argsJson) as { ms: number }).ms) || 0);
+        } else if (!call) {
+          result = Promise.reject(new Error(`Cannot call ${op} outside of a Convex function`));
+        } else {
+          try {
+            result = call.host.asyncSyscall(op, argsJson);
+          } catch (e) {
+            result = Promise.reject(e);
+          }
+        }
+        result.then(successEnvelope, errorEnvelope).then((envelope) => this.deliver(() => deferred.resolve(envelope)));
+        return deferred.promise;
+      },
+      log: (level, message) => {
+        this.top()?.host.log(level, message);
+      },
+    };
+  }
+
+  private sleep(ms: number): Promise<string> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve("null");
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The in-process executor: `node:vm` contexts in this Node process. For
+ * tests, benchmarks and the embedded API; it does not isolate untrusted code
+ * (the server uses the isolate executor for that).
+ *
+ * Queries and mutations share one context per loaded bundle (the deployment
+ * runs them one at a time); each action and HTTP action gets a fresh context,
+ * so concurrent actions never share per-call state such as their log lines.
+ */
+import vm from "node:vm";
+import type {
+  Bundle,
+  Executor,
+  InvokeHttpRequest,
+  InvokeRequest,
+  JSONValue,
+  LoadedBundle,
+  ModuleExportInfo,
+  SerializedResponse,
+} from "../types.ts";
+import { BUNDLE_FILENAME } from "../bundler/index.ts";
+import { ContextRunner } from "./contextRunner.ts";
+import { createStackMapper, type StackMapper } from "./stackTrace.ts";
+
+class InProcessBundle implements LoadedBundle {
+  readonly exports: ModuleExportInfo[];
+  readonly schema: JSONValue | null;
+  readonly crons: JSONValue | null;
+  private shared: ContextRunner;
+  private disposed = false;
+
+  constructor(
+    private readonly script: vm.Script,
+    private readonly mapper: StackMapper,
+  ) {
+    this.shared = new ContextRunner(script, mapper);
+    const description = this.shared.load();
+    this.exports = description.exports;
+    this.schema = description.schema;
+    this.crons = description.crons;
+  }
+
+  private freshRunner(): ContextRunner {
+    const runner = new ContextRunner(this.script, this.mapper);
+    runner.load();
+    return runner;
+  }
+
+  async invoke(req: InvokeRequest): Promise<string> {
+    if (this.disposed) throw { message: "This version of the functions was replaced." };
+    const message = {
+      module: req.module,
+      name: req.name,
+      udfType: req.udfType,
+      requestId: req.requestId,
+      argsJson: req.argsJson,
+      env: req.env,
+    };
+    if (req.udfType === "action") {
+      const runner = this.freshRunner();
+      try {
+        return await runner.invoke(message, req.host);
+      } finally {
+        runner.dispose();
+      }
+    }
+    if (this.shared.dead) {
+      this.shared = new ContextRunner(this.script, this.mapper);
+      this.shared.load();
+    }
+    return this.shared.invoke(message, req.host);
+  }
+
+  async invokeHttp(req: InvokeHttpRequest): Promise<SerializedResponse> {
+    const runner = this.freshRunner();
+    try {
+      const json = await runner.invokeHttp({ request: req.request, requestId: req.requestId, env: req.env }, req.host);
+      return JSON.parse(json) as SerializedResponse;
+    } finally {
+      runner.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.shared.dispose();
+  }
+}
+
+export class InProcessExecutor implements Executor {
+  async load(bundle: Bundle): Promise<LoadedBundle> {
+    const script = new vm.Script(bundle.code, { filename: BUNDLE_FILENAME });
+    return new InProcessBundle(script, createStackMapper(bundle));
+  }
+  dispose(): void {}
+}
