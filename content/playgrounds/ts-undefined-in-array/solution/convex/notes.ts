@@ -1,0 +1,16 @@
+import { v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+
+export const add = mutation({
+  args: { text: v.string(), tag: v.string(), extraTag: v.optional(v.string()) },
+  handler: async (ctx, { text, tag, extraTag }) => {
+    // Only real strings go into the array.
+    const tags = extraTag === undefined ? [tag] : [tag, extraTag];
+    return await ctx.db.insert("notes", { text, tags });
+  },
+});
+
+export const get = query({
+  args: { id: v.id("notes") },
+  handler: async (ctx, { id }) => await ctx.db.get(id),
+});
