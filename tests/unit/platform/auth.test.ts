@@ -118,3 +118,29 @@ describe("auth: custom JWT provider", () => {
     expect(fetched).toEqual(["https://idp.example.com/.well-known/openid-configuration", "https://idp.example.com/keys"]);
   });
 });
+
+describe("auth.config.ts loading", async () => {
+  const { loadAuthConfig } = await import("../../../src/sandbox/platform/auth/load-auth-config.js");
+
+  it("evaluates the default export with the deployment's environment", async () => {
+    const config = await loadAuthConfig(
+      {
+        "auth.config.ts": `import type { AuthConfig } from "convex/server";
+import { APP } from "./constants";
+export default { providers: [{ domain: process.env.CONVEX_SITE_URL, applicationID: APP }] } satisfies AuthConfig;`,
+        "constants.ts": `export const APP = "convex";`,
+      },
+      { CONVEX_SITE_URL: "http://127.0.0.1:3211" },
+    );
+    expect(config).toEqual({ providers: [{ domain: "http://127.0.0.1:3211", applicationID: "convex" }] });
+  });
+
+  it("returns null without a config file and reports errors with the file name", async () => {
+    expect(await loadAuthConfig({ "messages.ts": "export const x = 1;" }, {})).toBeNull();
+    await expect(loadAuthConfig({ "auth.config.ts": "export default {" }, {})).rejects.toThrow(/^auth\.config\.ts:1:/);
+    await expect(loadAuthConfig({ "auth.config.ts": "while (true) {}\nexport default {}" }, {})).rejects.toThrow(
+      /Evaluating auth\.config\.ts failed: Script execution timed out/,
+    );
+    await expect(loadAuthConfig({ "auth.config.ts": "export default { p: (0, eval)('require')('fs') }" }, {})).rejects.toThrow(/require is not defined/);
+  });
+});

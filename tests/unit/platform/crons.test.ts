@@ -9,7 +9,7 @@ const T0 = Date.UTC(2026, 0, 7, 10, 30, 0); // Wednesday 2026-01-07 10:30 UTC
 function exported(build: (c: ReturnType<typeof cronJobs>) => void) {
   const crons = cronJobs();
   build(crons);
-  return JSON.parse(crons.export()) as JSONValue;
+  return JSON.parse((crons as unknown as { export(): string }).export()) as JSONValue;
 }
 
 describe("cron schedules (from the real cronJobs().export())", () => {
