@@ -1,0 +1,26 @@
+/**
+ * The system tables readable by functions (`db.system`): file storage
+ * metadata and scheduled jobs. They are written only by the platform layer
+ * through the transaction's `system*` methods.
+ */
+export const SYSTEM_TABLE_NUMBERS: ReadonlyMap<string, number> = new Map([
+  ["_storage", 20],
+  ["_scheduled_functions", 21],
+]);
+
+export function isSystemTable(table: string): boolean {
+  return table.startsWith("_");
+}
+
+export const SYSTEM_TABLES_READ_ONLY = "System tables (prefixed with `_`) are read-only.";
+export const SYSTEM_TABLES_NEED_DB_SYSTEM = "System tables can only be accessed with db.system.";
+
+const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export function checkUserTableName(table: string): void {
+  if (typeof table !== "string" || !TABLE_NAME.test(table)) {
+    throw new Error(
+      `Invalid table name: "${table}". Table names must start with a letter, contain only letters, digits and underscores, and be at most 64 characters long.`,
+    );
+  }
+}
