@@ -106,7 +106,6 @@ export class Platform {
     this.syscalls = platformSyscalls({
       scheduler: this.scheduler,
       storage: this.storage,
-      fetch: this.fetch,
       readTransaction: () => host.db.begin(),
       writeTransaction: <T>(write: (tx: PlatformTransaction) => T): T => {
         const tx = host.db.begin();

@@ -2,7 +2,9 @@
  * The platform's syscalls as a runtime `SyscallGroup`. Each handler finds the
  * calling deployment's `Platform` in `call.core.services` (key
  * `PLATFORM_SERVICE`) and answers through it, so one registration serves
- * every deployment.
+ * every deployment. (`fetch()` arrives through the runtime's own
+ * `sandbox/fetch` op as `core.fetch`, which the deployment points at
+ * `platform.fetch`.)
  */
 import type { CallContext, SyscallGroup } from "../runtime/syscalls/index.js";
 import { SyscallError } from "../runtime/syscalls/index.js";
@@ -43,7 +45,6 @@ export const PLATFORM_ASYNC_OPS = [
   "1.0/storageDelete",
   "1.0/storageStore",
   "1.0/storageGet",
-  "sandbox/fetch",
 ] as const;
 
 export const platformSyscallGroup: SyscallGroup = {

@@ -4,7 +4,6 @@
  * type the way Convex's query/mutation and action environments differ.
  */
 import type { UdfType } from "../runtime/types.js";
-import type { OutboundFetch } from "./fetch/outbound-fetch.js";
 import type { PlatformCallContext, PlatformSyscall, PlatformTransaction } from "./ports.js";
 import type { Scheduler } from "./scheduler/scheduler.js";
 import type { FileStorage } from "./storage/file-storage.js";
@@ -12,7 +11,6 @@ import type { FileStorage } from "./storage/file-storage.js";
 export interface PlatformServices {
   scheduler: Scheduler;
   storage: FileStorage;
-  fetch: OutboundFetch;
   /** A fresh read transaction, for reads made from actions. */
   readTransaction: () => PlatformTransaction;
   /** Runs `write` in a transaction of its own and commits it (writes made from actions). */
@@ -61,7 +59,5 @@ export function platformSyscalls(s: PlatformServices): Record<string, PlatformSy
       const file = s.storage.get(args.storageId as string);
       return file === null ? null : { blob: Buffer.from(file.bytes).toString("base64"), contentType: file.contentType };
     }),
-
-    "sandbox/fetch": only(["action"], "fetch()", (_ctx, args) => s.fetch.fetch(args as never)),
   };
 }
