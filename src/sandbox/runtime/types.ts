@@ -79,6 +79,8 @@ export interface UserCodeError {
   errorData?: JSONValue;
   /** True when the executor ended the call (timeout, memory) rather than user code throwing. */
   terminated?: boolean;
+  /** What was thrown, before formatting: lets a nested call's failure propagate as its own message. */
+  thrown?: { name: string | null; message: string };
   /** Import-time errors: the user-file position the error was thrown at, when known. */
   location?: { file: string; line: number; column: number };
 }
@@ -108,6 +110,8 @@ export interface LoadedBundle {
   schema: JSONValue | null;
   /** `crons.export()` of `crons.ts`'s default export, parsed; null when none. */
   crons: JSONValue | null;
+  /** `getRoutes()` of `http.ts`'s router (path, or `prefix*` for prefix routes). */
+  httpRoutes?: Array<{ path: string; method: string }>;
   /** Runs one registered function; resolves to the result JSON string. Rejects with UserCodeError. */
   invoke(req: InvokeRequest): Promise<string>;
   /** Runs the `http` router against a request. Rejects with UserCodeError. */

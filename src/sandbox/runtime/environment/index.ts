@@ -49,6 +49,7 @@ export interface ImportDescription {
   exports: ModuleExportInfo[];
   schema: JSONValue | null;
   crons: JSONValue | null;
+  httpRoutes: Array<{ path: string; method: string }>;
 }
 
 /** Ops the executor answers itself rather than passing to the SyscallHost. */

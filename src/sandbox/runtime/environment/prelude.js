@@ -146,92 +146,97 @@
 
   // ------------------------------------------------------------ console
 
-  function quote(s) {
-    return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n") + "'";
+  // Arguments are formatted like the `object-inspect` package with
+  // `{ indent: 2 }`, which is what Convex's own console uses: every argument,
+  // strings included, is inspected (no %s substitution), joined with spaces.
+  function lowbyte(c) {
+    var n = c.charCodeAt(0);
+    var named = { 8: "b", 9: "t", 10: "n", 12: "f", 13: "r" }[n];
+    if (named) return "\\" + named;
+    return "\\x" + (n < 0x10 ? "0" : "") + n.toString(16).toUpperCase();
   }
-  var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  function quote(s) {
+    return "'" + s.replace(/(['\\])/g, "\\$1").replace(/[\x00-\x1f]/g, lowbyte) + "'";
+  }
+  var MAX_DEPTH = 5;
+  var INDENT = "  ";
+
+  function indentedJoin(items, depth) {
+    var prev = new Array(depth + 1).join(INDENT);
+    var joiner = "\n" + prev + INDENT;
+    return joiner + items.join("," + joiner) + "\n" + prev;
+  }
+  function singleLine(items) {
+    for (var i = 0; i < items.length; i++) if (items[i].indexOf("\n") >= 0) return false;
+    return true;
+  }
+  function objectEntries(obj, depth, seen) {
+    var out = [];
+    Object.keys(obj).forEach(function (key) {
+      if (Array.isArray(obj) && /^\d+$/.test(key)) return;
+      var name = /[^\w$]/.test(key) ? quote(key) : key;
+      out.push(name + ": " + inspect(obj[key], depth + 1, seen));
+    });
+    return out;
+  }
 
   function inspect(value, depth, seen) {
     switch (typeof value) {
+      case "undefined":
+        return "undefined";
+      case "boolean":
+        return value ? "true" : "false";
       case "string":
-        return depth === 0 ? value : quote(value);
+        return quote(value);
       case "number":
-        return Object.is(value, -0) ? "-0" : String(value);
+        return value === 0 ? (1 / value > 0 ? "0" : "-0") : String(value);
       case "bigint":
         return String(value) + "n";
-      case "boolean":
-      case "undefined":
-        return String(value);
       case "symbol":
         return value.toString();
-      case "function":
-        return "[Function: " + (value.name || "(anonymous)") + "]";
     }
     if (value === null) return "null";
+    if (depth >= MAX_DEPTH && typeof value === "object") return Array.isArray(value) ? "[Array]" : "[Object]";
     if (seen.indexOf(value) !== -1) return "[Circular]";
-    if (value instanceof Error) return value.stack || value.name + ": " + value.message;
-    if (value instanceof RealDate) return isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-    if (value instanceof RegExp) return String(value);
-    if (value instanceof ArrayBuffer) return "ArrayBuffer { byteLength: " + value.byteLength + " }";
-    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-      return value.constructor.name + "(" + value.length + ") [ " + Array.prototype.join.call(value, ", ") + " ]";
-    }
     var nested = seen.concat([value]);
+    if (typeof value === "function") {
+      var fnKeys = objectEntries(value, depth, nested);
+      return "[Function" + (value.name ? ": " + value.name : " (anonymous)") + "]" + (fnKeys.length ? " { " + fnKeys.join(", ") + " }" : "");
+    }
     if (Array.isArray(value)) {
       if (value.length === 0) return "[]";
-      if (depth > 2) return "[Array]";
-      return "[ " + value.map(function (v) { return inspect(v, depth + 1, nested); }).join(", ") + " ]";
+      var xs = [];
+      for (var i = 0; i < value.length; i++) xs.push(i in value ? inspect(value[i], depth + 1, nested) : "");
+      xs = xs.concat(objectEntries(value, depth, nested));
+      if (!singleLine(xs)) return "[" + indentedJoin(xs, depth) + "]";
+      return "[ " + xs.join(", ") + " ]";
     }
-    if (value instanceof Map) {
-      if (depth > 2) return "[Map]";
-      var entries = [];
-      value.forEach(function (v, k) { entries.push(inspect(k, depth + 1, nested) + " => " + inspect(v, depth + 1, nested)); });
-      return "Map(" + value.size + ") {" + (entries.length ? " " + entries.join(", ") + " " : "") + "}";
+    if (value instanceof Error) {
+      var parts = objectEntries(value, depth, nested);
+      if (parts.length === 0) return "[" + String(value) + "]";
+      return "{ [" + String(value) + "] " + parts.join(", ") + " }";
     }
-    if (value instanceof Set) {
-      if (depth > 2) return "[Set]";
-      var items = [];
-      value.forEach(function (v) { items.push(inspect(v, depth + 1, nested)); });
-      return "Set(" + value.size + ") {" + (items.length ? " " + items.join(", ") + " " : "") + "}";
+    if (value instanceof Map || value instanceof Set) {
+      var members = [];
+      value.forEach(function (v, k) {
+        members.push(value instanceof Map ? inspect(k, depth + 1, nested) + " => " + inspect(v, depth + 1, nested) : inspect(v, depth + 1, nested));
+      });
+      var kind = value instanceof Map ? "Map" : "Set";
+      return kind + " (" + value.size + ") {" + (members.length ? indentedJoin(members, depth) : "") + "}";
     }
-    var keys = Object.keys(value);
+    if (value instanceof RealDate || value instanceof RegExp) return String(value);
+    var ys = objectEntries(value, depth, nested);
     var proto = Object.getPrototypeOf(value);
-    var prefix = proto && proto !== Object.prototype && proto.constructor && proto.constructor.name ? proto.constructor.name + " " : "";
-    if (keys.length === 0) return prefix + "{}";
-    if (depth > 2) return "[Object]";
-    return (
-      prefix +
-      "{ " +
-      keys
-        .map(function (k) { return (IDENTIFIER.test(k) ? k : quote(k)) + ": " + inspect(value[k], depth + 1, nested); })
-        .join(", ") +
-      " }"
-    );
+    var plain = proto === Object.prototype;
+    var tag = "";
+    if (proto === null) tag = "[Object: null prototype] ";
+    else if (!plain && typeof value.constructor === "function" && value.constructor.name) tag = value.constructor.name + " ";
+    if (ys.length === 0) return tag + "{}";
+    return tag + "{" + indentedJoin(ys, depth) + "}";
   }
 
   function formatArgs(args) {
-    var parts = [];
-    var start = 0;
-    if (typeof args[0] === "string" && /%[sdifoOjc%]/.test(args[0]) && args.length > 1) {
-      var rest = 1;
-      var first = args[0].replace(/%([sdifoOjc%])/g, function (match, kind) {
-        if (kind === "%") return "%";
-        if (rest >= args.length) return match;
-        var arg = args[rest++];
-        switch (kind) {
-          case "s": return typeof arg === "string" ? arg : inspect(arg, 1, []);
-          case "d": case "i": return String(kind === "i" ? Math.trunc(Number(arg)) : Number(arg));
-          case "f": return String(Number(arg));
-          case "j": try { return JSON.stringify(arg); } catch (e) { return "[Circular]"; }
-          case "c": return "";
-          default: return inspect(arg, 1, []);
-        }
-      });
-      parts.push(first);
-      start = rest;
-    }
-    for (var i = start; i < args.length; i++) parts.push(inspect(args[i], 0, []));
-    return parts.join(" ");
+    return args.map(function (arg) { return inspect(arg, 0, []); }).join(" ");
   }
 
   function logger(level) {
@@ -488,7 +493,12 @@
         exports.push(info);
       });
     });
-    return JSON.stringify({ exports: exports, schema: schema, crons: crons });
+    var httpRoutes = [];
+    var router = all["http"] && all["http"]["default"];
+    if (router && router.isRouter === true && typeof router.getRoutes === "function") {
+      router.getRoutes().forEach(function (route) { httpRoutes.push({ path: route[0], method: route[1] }); });
+    }
+    return JSON.stringify({ exports: exports, schema: schema, crons: crons, httpRoutes: httpRoutes });
   }
 
   function beginCall(env) {
@@ -511,7 +521,7 @@
         info.errorData = JSON.parse(thrown.data);
       }
     } else {
-      info = { name: null, message: inspect(thrown, 0, []), stack: "" };
+      info = { name: null, message: typeof thrown === "string" ? thrown : inspect(thrown, 0, []), stack: "" };
     }
     return "0" + JSON.stringify(info);
   }

@@ -152,7 +152,8 @@ export class ContextRunner {
         finish();
         const outcome = parseInvokeEnvelope(envelope);
         if (outcome.ok) return resolve(outcome.value);
-        const error: UserCodeError = { message: this.mapper.format(outcome.thrown) };
+        const { name, message } = outcome.thrown;
+        const error: UserCodeError = { message: this.mapper.format(outcome.thrown), thrown: { name, message } };
         if (outcome.thrown.errorData !== undefined) error.errorData = outcome.thrown.errorData;
         reject(error);
       });

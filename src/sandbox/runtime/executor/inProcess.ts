@@ -26,6 +26,7 @@ class InProcessBundle implements LoadedBundle {
   readonly exports: ModuleExportInfo[];
   readonly schema: JSONValue | null;
   readonly crons: JSONValue | null;
+  readonly httpRoutes: Array<{ path: string; method: string }>;
   private shared: ContextRunner;
   private disposed = false;
 
@@ -38,6 +39,7 @@ class InProcessBundle implements LoadedBundle {
     this.exports = description.exports;
     this.schema = description.schema;
     this.crons = description.crons;
+    this.httpRoutes = description.httpRoutes;
   }
 
   private freshRunner(): ContextRunner {

@@ -1,0 +1,540 @@
+/**
+ * One sandbox deployment: code (the last good push), schema and data.
+ *
+ * - push: bundle → load in the executor → install the schema → swap; a failed
+ *   push leaves the running version untouched.
+ * - queries and mutations run one at a time (a lock; nested calls run inside
+ *   their parent's turn); each mutation is one transaction, retried on
+ *   optimistic-concurrency conflicts; actions run concurrently, and each of
+ *   their `ctx.run*` calls is its own transaction.
+ */
+import { randomBytes, randomInt } from "node:crypto";
+import type { UserIdentity } from "convex/server";
+import type { Value } from "convex/values";
+import { Database, WriteConflictError, type Commit, type ReadSet, type Transaction } from "../database/index.ts";
+import { bundleFunctions } from "./bundler/index.ts";
+import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
+import { InProcessExecutor } from "./executor/inProcess.ts";
+import { CallFailure, writeConflictMessage } from "./failures.ts";
+import { Mutex } from "./lock.ts";
+import { LogCollector } from "./logLines.ts";
+import {
+  FunctionLookupError,
+  FunctionRegistry,
+  argsMustBeObject,
+  udfTypeName,
+  validateArgs,
+  validateReturns,
+  type RegisteredFunction,
+} from "./registry/index.ts";
+import {
+  SyscallError,
+  fromJson,
+  globalSyscalls,
+  type CallContext,
+  type DeploymentCore,
+  type SyscallGroup,
+  type SyscallTable,
+} from "./syscalls/index.ts";
+import type {
+  CallOutcome,
+  CallRequest,
+  Deployment,
+  DeploymentOptions,
+  Executor,
+  FunctionInfo,
+  JSONValue,
+  LoadedBundle,
+  PushResult,
+  SerializedRequest,
+  SerializedResponse,
+  UdfType,
+  UserCodeError,
+} from "./types.ts";
+
+/** Nested `ctx.run*` depth limit (`MAX_REACTOR_CALL_DEPTH`). */
+export const MAX_CALL_DEPTH = 8;
+export const CALL_DEPTH_EXCEEDED = "Cross component call depth limit exceeded. Do you have an infinite loop in your app?";
+
+export interface RuntimeLimits {
+  /** JavaScript time per query or mutation, ms (Convex: 1 s). */
+  queryMutationTimeoutMs: number;
+  /** JavaScript time per action, ms (Convex: 10 min). */
+  actionTimeoutMs: number;
+  /** Attempts of a mutation before the write-conflict error is returned. */
+  mutationAttempts: number;
+}
+
+export const DEFAULT_LIMITS: RuntimeLimits = {
+  queryMutationTimeoutMs: 1_000,
+  actionTimeoutMs: 600_000,
+  mutationAttempts: 8,
+};
+
+export type FetchRequest = Parameters<DeploymentCore["fetch"]>[0];
+export type FetchResponse = Awaited<ReturnType<DeploymentCore["fetch"]>>;
+
+export interface SandboxDeploymentOptions extends DeploymentOptions {
+  limits?: Partial<RuntimeLimits>;
+  /** `fetch()` in actions. Defaults to Node's fetch; the server passes one that applies its network policy. */
+  fetch?: (request: FetchRequest) => Promise<FetchResponse>;
+}
+
+interface CodeVersion {
+  bundle: LoadedBundle;
+  registry: FunctionRegistry;
+  files: Record<string, string>;
+  httpRoutes: Array<{ path: string; method: string }>;
+  hasSchema: boolean;
+}
+
+interface ExecuteOptions {
+  fn: RegisteredFunction;
+  code: CodeVersion;
+  args: JSONValue;
+  tx: Transaction | null;
+  identity: UserIdentity | null;
+  requestId: string;
+  depth: number;
+  logs: Pick<LogCollector, "add">;
+}
+
+const newRequestId = () => randomBytes(8).toString("hex");
+
+async function nodeFetch(request: FetchRequest): Promise<FetchResponse> {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.bodyBase64 === null ? undefined : Buffer.from(request.bodyBase64, "base64"),
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers.entries()],
+    bodyBase64: body.length === 0 ? null : body.toString("base64"),
+  };
+}
+
+export class SandboxDeployment implements Deployment, DeploymentCore {
+  readonly name: string;
+  readonly cloudUrl: string;
+  readonly siteUrl: string;
+  readonly database: Database;
+  readonly services = new Map<string, unknown>();
+  readonly limits: RuntimeLimits;
+  private readonly executor: Executor;
+  private readonly ownsExecutor: boolean;
+  private readonly syscalls: SyscallTable = globalSyscalls.copy();
+  private readonly lock = new Mutex();
+  private readonly fetchImpl: (request: FetchRequest) => Promise<FetchResponse>;
+  private code: CodeVersion | null = null;
+  private readonly callCode = new WeakMap<CallContext, CodeVersion>();
+  /** Last mutation that wrote each document, for the write-conflict text. */
+  private readonly lastWriter = new Map<string, string>();
+
+  constructor(options: SandboxDeploymentOptions = {}) {
+    this.name = options.name ?? "sandbox";
+    this.cloudUrl = options.cloudUrl ?? "http://127.0.0.1:3210";
+    this.siteUrl = options.siteUrl ?? "http://127.0.0.1:3211";
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.executor = options.executor ?? new InProcessExecutor();
+    this.ownsExecutor = !options.executor;
+    this.fetchImpl = options.fetch ?? nodeFetch;
+    this.database = new Database(options.commitLog ? { commitLog: options.commitLog } : {});
+    this.database.load();
+  }
+
+  /** Adds syscall ops to this deployment only (see also `registerSyscalls` for all deployments). */
+  registerSyscalls(group: SyscallGroup): void {
+    this.syscalls.register(group);
+  }
+
+  // ------------------------------------------------------------------ code
+
+  async push(input: Record<string, string>): Promise<PushResult> {
+    const built = await bundleFunctions(input);
+    if (!built.ok) return { ok: false, errors: built.errors };
+    const files = normalizeFiles(input);
+    let bundle: LoadedBundle;
+    try {
+      bundle = await this.executor.load(built.bundle);
+    } catch (e) {
+      const err = e as UserCodeError;
+      const at = err.location;
+      return {
+        ok: false,
+        errors: [{ file: at?.file ?? null, line: at?.line ?? null, column: at?.column ?? null, message: String(err.message ?? e) }],
+      };
+    }
+    const httpExport = bundle.exports.find((x) => x.module === "http" && x.name === "default");
+    if (httpExport && httpExport.kind !== "router") {
+      bundle.dispose();
+      return {
+        ok: false,
+        errors: [{ file: httpFile(files), line: null, column: null, message: "The default export of `convex/http.js` is not a Router." }],
+      };
+    }
+    const version: CodeVersion = {
+      bundle,
+      registry: new FunctionRegistry(bundle.exports),
+      files,
+      httpRoutes: bundle.httpRoutes ?? [],
+      hasSchema: bundle.schema !== null,
+    };
+    const failed = await this.lock.run(async () => {
+      try {
+        this.database.setSchema(bundle.schema as Parameters<Database["setSchema"]>[0]);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      const previous = this.code;
+      this.code = version;
+      previous?.bundle.dispose();
+      return null;
+    });
+    if (failed !== null) {
+      bundle.dispose();
+      return { ok: false, errors: [{ file: schemaFile(files), line: null, column: null, message: failed }] };
+    }
+    return { ok: true, functions: version.registry.functions(), httpRoutes: version.httpRoutes, hasSchema: version.hasSchema };
+  }
+
+  functions(): FunctionInfo[] {
+    return this.code?.registry.functions() ?? [];
+  }
+
+  files(): Record<string, string> {
+    return { ...(this.code?.files ?? {}) };
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  runQuery(req: CallRequest): Promise<CallOutcome> {
+    return this.run({ ...req, expectedType: req.expectedType ?? "query" });
+  }
+
+  runMutation(req: CallRequest): Promise<CallOutcome> {
+    return this.run({ ...req, expectedType: req.expectedType ?? "mutation" });
+  }
+
+  runAction(req: CallRequest): Promise<CallOutcome> {
+    return this.run({ ...req, expectedType: req.expectedType ?? "action" });
+  }
+
+  async run(req: CallRequest): Promise<CallOutcome> {
+    return (await this.runCall(req)).outcome;
+  }
+
+  /** A call from outside (or from an action): lookup, then one top-level execution. */
+  private async runCall(req: CallRequest): Promise<{ outcome: CallOutcome; failure?: CallFailure }> {
+    const started = performance.now();
+    const logs = new LogCollector();
+    const finish = (
+      result: { value: JSONValue; ts: bigint; readSet?: ReadSet } | { failure: CallFailure; ts: bigint },
+    ): { outcome: CallOutcome; failure?: CallFailure } => {
+      const base = { logLines: logs.lines, ts: result.ts, durationMs: performance.now() - started };
+      if ("failure" in result) {
+        const outcome: CallOutcome = { status: "error", errorMessage: result.failure.message, ...base };
+        if (result.failure.errorData !== undefined) outcome.errorData = result.failure.errorData;
+        return { outcome, failure: result.failure };
+      }
+      const outcome: CallOutcome = { status: "success", value: result.value, ...base };
+      if (result.readSet) outcome.readSet = result.readSet;
+      return { outcome };
+    };
+
+    const code = this.code;
+    let fn: RegisteredFunction;
+    try {
+      if (!code) throw new FunctionLookupError(`Could not find public function for '${req.path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+      fn = code.registry.resolve(req.path, { allowInternal: !!req.allowInternal, expectedType: req.expectedType });
+    } catch (e) {
+      return finish({ failure: CallFailure.from(e), ts: this.database.latestTs() });
+    }
+    const base = {
+      fn,
+      code: code!,
+      args: req.args,
+      identity: req.identity ?? null,
+      requestId: req.requestId ?? newRequestId(),
+      depth: 0,
+      logs,
+    };
+
+    if (fn.udfType === "action") {
+      try {
+        const value = await this.execute({ ...base, tx: null });
+        return finish({ value, ts: this.database.latestTs() });
+      } catch (e) {
+        return finish({ failure: CallFailure.from(e), ts: this.database.latestTs() });
+      }
+    }
+
+    return this.lock.run(async () => {
+      if (fn.udfType === "query") {
+        const tx = this.database.begin();
+        try {
+          const value = await this.execute({ ...base, tx });
+          return finish({ value, ts: tx.snapshotTs, readSet: tx.readSet() });
+        } catch (e) {
+          return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
+        }
+      }
+      for (let attempt = 1; ; attempt++) {
+        logs.lines.length = 0;
+        const tx = this.database.begin();
+        let value: JSONValue;
+        try {
+          value = await this.execute({ ...base, tx });
+        } catch (e) {
+          return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
+        }
+        try {
+          const commit = this.database.commit(tx);
+          for (const w of commit.writes) this.lastWriter.set(w.id, fn.path);
+          return finish({ value, ts: commit.ts });
+        } catch (e) {
+          if (!isWriteConflict(e)) return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
+          if (attempt < this.limits.mutationAttempts) continue;
+          const message = writeConflictMessage({
+            table: e.table,
+            documentId: e.documentId,
+            writer: e.documentId ? (this.lastWriter.get(e.documentId) ?? null) : null,
+            current: fn.path,
+          });
+          return finish({ failure: new CallFailure(message), ts: this.database.latestTs() });
+        }
+      }
+    });
+  }
+
+  /** Runs one function execution: argument validation, the code, return validation. Throws CallFailure. */
+  private async execute(opts: ExecuteOptions): Promise<JSONValue> {
+    const { fn, code, tx, logs } = opts;
+    const isIdOfTable = this.idChecker(tx);
+    const args = decodeArgs(opts.args);
+    const argsError = validateArgs(fn.args, args, isIdOfTable);
+    if (argsError) throw new CallFailure(argsError);
+
+    const call: CallContext = {
+      udfType: fn.udfType,
+      path: fn.path,
+      requestId: opts.requestId,
+      identity: opts.identity,
+      tx,
+      depth: opts.depth,
+      paginated: false,
+      log: (level, message) => logs.add(level, message),
+      openQueries: new Set(),
+      core: this,
+    };
+    this.callCode.set(call, code);
+    const deterministic = fn.udfType !== "action";
+    let resultJson: string;
+    try {
+      resultJson = await code.bundle.invoke({
+        module: fn.module,
+        name: fn.name,
+        udfType: fn.udfType,
+        argsJson: JSON.stringify([opts.args]),
+        requestId: opts.requestId,
+        env: {
+          deterministic,
+          nowMs: Date.now(),
+          seed: randomInt(0, 2 ** 31),
+          timeoutMs: deterministic ? this.limits.queryMutationTimeoutMs : this.limits.actionTimeoutMs,
+        },
+        host: this.syscalls.hostFor(call),
+      });
+    } catch (e) {
+      throw CallFailure.from(e);
+    } finally {
+      if (tx) for (const queryId of call.openQueries) tx.closeQuery(queryId);
+    }
+    const result = JSON.parse(resultJson) as JSONValue;
+    const returnsError = validateReturns(fn.returns, fromJson(result), isIdOfTable);
+    if (returnsError) throw new CallFailure(returnsError);
+    return result;
+  }
+
+  private idChecker(tx: Transaction | null): (id: string, table: string) => boolean {
+    let reader = tx;
+    return (id, table) => {
+      reader ??= this.database.begin();
+      return reader.normalizeId(table, id) !== null;
+    };
+  }
+
+  // ------------------------------------------------------ nested calls (DeploymentCore)
+
+  async runNested(
+    parent: CallContext,
+    udfType: "query" | "mutation" | "snapshotQuery",
+    path: string,
+    args: JSONValue,
+  ): Promise<JSONValue> {
+    const code = this.callCode.get(parent) ?? this.code;
+    if (!code || !parent.tx) throw new SyscallError("Nested calls are only available in queries and mutations");
+    if (parent.depth + 1 > MAX_CALL_DEPTH) throw new SyscallError(CALL_DEPTH_EXCEEDED);
+    const requested: UdfType = udfType === "snapshotQuery" ? "query" : udfType;
+    if (parent.udfType === "query" && requested !== "query") {
+      throw new SyscallError(`Cannot call a ${udfTypeName(requested)} function from a ${udfTypeName(parent.udfType)} function`);
+    }
+    let fn: RegisteredFunction;
+    try {
+      fn = code.registry.resolve(path, { allowInternal: true, expectedType: requested });
+    } catch (e) {
+      throw new SyscallError((e as Error).message);
+    }
+    const tx = udfType === "snapshotQuery" ? this.database.begin({ ts: parent.tx.snapshotTs }) : parent.tx;
+    const savepoint = requested === "mutation" ? tx.savepoint() : null;
+    try {
+      return await this.execute({
+        fn,
+        code,
+        args,
+        tx,
+        identity: parent.identity,
+        requestId: parent.requestId,
+        depth: parent.depth + 1,
+        logs: { add: (level, message) => parent.log(level, message) },
+      });
+    } catch (e) {
+      if (savepoint !== null) tx.rollbackTo(savepoint);
+      const failure = CallFailure.from(e);
+      throw new SyscallError(failure.nestedMessage, failure.errorData);
+    }
+  }
+
+  async runFromAction(parent: CallContext, udfType: UdfType, path: string, args: JSONValue): Promise<JSONValue> {
+    const { outcome, failure } = await this.runCall({
+      path,
+      args,
+      identity: parent.identity,
+      requestId: parent.requestId,
+      expectedType: udfType,
+      allowInternal: true,
+    });
+    if (outcome.status === "success") return outcome.value ?? null;
+    throw new SyscallError(failure?.nestedMessage ?? outcome.errorMessage ?? "Unknown error", outcome.errorData);
+  }
+
+  fetch(request: FetchRequest): Promise<FetchResponse> {
+    return this.fetchImpl(request);
+  }
+
+  // ------------------------------------------------------------------ HTTP actions
+
+  async runHttpAction(request: SerializedRequest, identity?: UserIdentity | null): Promise<SerializedResponse> {
+    const code = this.code;
+    if (!code || !code.bundle.exports.some((x) => x.module === "http" && x.kind === "router")) {
+      return textResponse(404, "This Convex deployment does not have HTTP actions enabled.");
+    }
+    const logs = new LogCollector();
+    const requestId = newRequestId();
+    const call: CallContext = {
+      udfType: "action",
+      path: "http:default",
+      requestId,
+      identity: identity ?? null,
+      tx: null,
+      depth: 0,
+      paginated: false,
+      log: (level, message) => logs.add(level, message),
+      openQueries: new Set(),
+      core: this,
+    };
+    this.callCode.set(call, code);
+    try {
+      return await code.bundle.invokeHttp({
+        request,
+        requestId,
+        env: { deterministic: false, nowMs: Date.now(), seed: randomInt(0, 2 ** 31), timeoutMs: this.limits.actionTimeoutMs },
+        host: this.syscalls.hostFor(call),
+      });
+    } catch (e) {
+      const failure = CallFailure.from(e);
+      const body = JSON.stringify({ code: failure.message, ...(failure.errorData !== undefined ? { data: failure.errorData } : {}) });
+      return {
+        status: 500,
+        statusText: "Internal Server Error",
+        headers: [["content-type", "application/json"]],
+        bodyBase64: Buffer.from(body).toString("base64"),
+      };
+    }
+  }
+
+  // ------------------------------------------------------------------ data
+
+  latestTs(): bigint {
+    return this.database.latestTs();
+  }
+
+  onCommit(listener: (commit: Commit) => void): () => void {
+    return this.database.onCommit(listener);
+  }
+
+  readSetOverlaps(readSet: ReadSet, commit: Commit): boolean {
+    return this.database.readSetOverlaps(readSet, commit.writes);
+  }
+
+  async reset(): Promise<void> {
+    await this.lock.run(async () => {
+      this.database.clear();
+      this.lastWriter.clear();
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.lock.run(async () => {
+      this.code?.bundle.dispose();
+      this.code = null;
+      if (this.ownsExecutor) this.executor.dispose();
+    });
+  }
+}
+
+function isWriteConflict(e: unknown): e is WriteConflictError {
+  return e instanceof WriteConflictError || (e as Error)?.name === "WriteConflictError";
+}
+
+function decodeArgs(args: JSONValue): Value {
+  const problem = argsMustBeObject(args);
+  if (problem) throw new CallFailure(problem);
+  let value: Value;
+  try {
+    value = fromJson(args ?? {});
+  } catch (e) {
+    throw new CallFailure((e as Error).message);
+  }
+  const decodedProblem = argsMustBeObject(value);
+  if (decodedProblem) throw new CallFailure(decodedProblem);
+  return value;
+}
+
+function httpFile(files: Record<string, string>): string | null {
+  return ["http.ts", "http.js"].find((f) => f in files) ?? null;
+}
+
+function textResponse(status: number, text: string): SerializedResponse {
+  return {
+    status,
+    headers: [["content-type", "text/plain; charset=utf-8"]],
+    bodyBase64: Buffer.from(text).toString("base64"),
+  };
+}
+
+/** Creates a deployment; with `files`, pushes them first and throws if that push fails. */
+export async function createDeployment(options: SandboxDeploymentOptions = {}): Promise<SandboxDeployment> {
+  const deployment = new SandboxDeployment(options);
+  if (options.files) {
+    const result = await deployment.push(options.files);
+    if (!result.ok) {
+      await deployment.dispose();
+      const lines = result.errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ""}: ${e.message}` : e.message));
+      throw new Error(`Push failed:\n${lines.join("\n")}`);
+    }
+  }
+  return deployment;
+}

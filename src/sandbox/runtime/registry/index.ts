@@ -1,0 +1,80 @@
+/**
+ * The function registry of one pushed version: every registered query,
+ * mutation and action by path, with its visibility and validators, and the
+ * lookups real Convex performs before running one (visibility, type check).
+ */
+import type { FunctionInfo, ModuleExportInfo, UdfType } from "../types.ts";
+import { parseFunctionPath, type ParsedPath } from "./paths.ts";
+
+export { parseFunctionPath } from "./paths.ts";
+export { validateArgs, validateReturns, argsMustBeObject } from "./validation.ts";
+
+const TYPE_NAMES: Record<UdfType, string> = { query: "Query", mutation: "Mutation", action: "Action" };
+export const udfTypeName = (t: UdfType) => TYPE_NAMES[t];
+
+/** A lookup failure, with the exact text real Convex returns. */
+export class FunctionLookupError extends Error {}
+
+export interface RegisteredFunction extends FunctionInfo {
+  module: string;
+  name: string;
+}
+
+export class FunctionRegistry {
+  private readonly byPath = new Map<string, RegisteredFunction>();
+
+  constructor(exports: ModuleExportInfo[]) {
+    for (const e of exports) {
+      if (e.kind !== "query" && e.kind !== "mutation" && e.kind !== "action") continue;
+      if (e.module === "schema" || e.module.startsWith("_generated/")) continue;
+      const path = `${e.module}:${e.name}`;
+      this.byPath.set(path, {
+        path,
+        module: e.module,
+        name: e.name,
+        udfType: e.kind,
+        visibility: e.visibility ?? "public",
+        args: e.args,
+        returns: e.returns,
+      });
+    }
+  }
+
+  functions(): FunctionInfo[] {
+    return [...this.byPath.values()]
+      .map(({ path, udfType, visibility, args, returns }) => ({ path, udfType, visibility, args, returns }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  get(path: string): RegisteredFunction | undefined {
+    return this.byPath.get(parseFunctionPath(path).canonical);
+  }
+
+  /**
+   * The function a call names, after the checks Convex makes: it exists and,
+   * from outside, is public ("Could not find public function for '…'."); and,
+   * when a type is expected, it is of that type ("Trying to execute … as …").
+   */
+  resolve(path: string, opts: { allowInternal: boolean; expectedType?: UdfType }): RegisteredFunction {
+    const parsed: ParsedPath = parseFunctionPath(path);
+    const fn = this.byPath.get(parsed.canonical);
+    if (!fn) {
+      throw new FunctionLookupError(
+        opts.allowInternal
+          ? `Could not find function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`
+          : `Could not find public function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
+    }
+    if (fn.visibility === "internal" && !opts.allowInternal) {
+      throw new FunctionLookupError(
+        `Could not find public function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
+    }
+    if (opts.expectedType && opts.expectedType !== fn.udfType) {
+      throw new FunctionLookupError(
+        `Trying to execute ${parsed.canonical} as ${TYPE_NAMES[opts.expectedType]}, but it is defined as ${TYPE_NAMES[fn.udfType]}.`,
+      );
+    }
+    return fn;
+  }
+}
