@@ -1,0 +1,84 @@
+/**
+ * One V8 isolate (`isolated-vm`) with a memory cap, plus the compiled
+ * scripts every context in it evaluates: web globals, the Convex environment
+ * prelude and the functions bundle. When a call runs past its budget the
+ * isolate is disposed (the only way to stop a runaway loop for sure); the
+ * next call creates a fresh one.
+ */
+import ivm from "isolated-vm";
+import { BUNDLE_FILENAME } from "../../bundler/index.ts";
+import { ENVIRONMENT_PRELUDE, PRELUDE_FILENAME } from "../../environment/index.ts";
+import type { Bundle } from "../../types.ts";
+import { webGlobalsScript } from "./web-globals.ts";
+
+export interface IsolateLimits {
+  memoryMb: number;
+}
+
+/** Why an isolate was disposed, for the calls that were running in it. */
+export type DeathCause = { kind: "timeout"; budgetMs: number } | { kind: "memory"; memoryMb: number } | { kind: "disposed" };
+
+export class IsolateHost {
+  readonly isolate: ivm.Isolate;
+  private scripts: Promise<{ globals: ivm.Script; prelude: ivm.Script; bundle: ivm.Script }> | null = null;
+  private deathCause: DeathCause | null = null;
+  private readonly deathListeners = new Set<(cause: DeathCause) => void>();
+
+  constructor(
+    private readonly bundle: Bundle,
+    private readonly limits: IsolateLimits,
+  ) {
+    this.isolate = new ivm.Isolate({
+      memoryLimit: limits.memoryMb,
+      onCatastrophicError: () => this.kill({ kind: "memory", memoryMb: limits.memoryMb }),
+    });
+  }
+
+  get dead(): boolean {
+    return this.deathCause !== null || this.isolate.isDisposed;
+  }
+
+  get cause(): DeathCause | null {
+    if (this.deathCause) return this.deathCause;
+    if (this.isolate.isDisposed) return { kind: "memory", memoryMb: this.limits.memoryMb };
+    return null;
+  }
+
+  /** Called once when the isolate dies, with the reason. */
+  onDeath(listener: (cause: DeathCause) => void): () => void {
+    this.deathListeners.add(listener);
+    return () => this.deathListeners.delete(listener);
+  }
+
+  compiled(): Promise<{ globals: ivm.Script; prelude: ivm.Script; bundle: ivm.Script }> {
+    this.scripts ??= (async () => {
+      const globals = await this.isolate.compileScript(await webGlobalsScript(), { filename: "web-globals.js" });
+      const prelude = await this.isolate.compileScript(ENVIRONMENT_PRELUDE, { filename: PRELUDE_FILENAME });
+      const bundle = await this.isolate.compileScript(this.bundle.code, { filename: BUNDLE_FILENAME });
+      return { globals, prelude, bundle };
+    })();
+    return this.scripts;
+  }
+
+  /** Disposes the isolate, failing every call running in it. */
+  kill(cause: DeathCause): void {
+    if (this.deathCause) return;
+    this.deathCause = cause;
+    if (!this.isolate.isDisposed) {
+      try {
+        this.isolate.dispose();
+      } catch {
+        // already gone
+      }
+    }
+    for (const listener of [...this.deathListeners]) listener(cause);
+    this.deathListeners.clear();
+  }
+
+  /** Heap in use, bytes (for the benchmark's memory-per-sandbox figure). */
+  heapBytes(): number {
+    if (this.dead) return 0;
+    const stats = this.isolate.getHeapStatisticsSync();
+    return stats.used_heap_size + stats.externally_allocated_size;
+  }
+}
