@@ -80,6 +80,22 @@ export interface SandboxDeploymentOptions extends DeploymentOptions {
   fetch?: (request: FetchRequest) => Promise<FetchResponse>;
 }
 
+/** Extra fields of a call the platform's scheduler makes. */
+export interface ScheduledCallFields {
+  /** The `_scheduled_functions` job being run (`getRequestMetadata().scheduledFunctionId`, self-cancel check). */
+  scheduledJobId?: string;
+  /** Mutations: runs in the mutation's transaction just before each commit attempt; a throw fails the call. */
+  beforeCommit?: (tx: Transaction) => void;
+}
+
+/** What a successful push hands to `onPush` listeners, before the new code goes live. */
+export interface PushedCode {
+  files: Record<string, string>;
+  crons: JSONValue | null;
+  /** The router's routes, or null when there is no `http.ts` router. */
+  httpRoutes: Array<{ path: string; method: string }> | null;
+}
+
 interface CodeVersion {
   bundle: LoadedBundle;
   registry: FunctionRegistry;
@@ -97,6 +113,7 @@ interface ExecuteOptions {
   requestId: string;
   depth: number;
   logs: Pick<LogCollector, "add">;
+  scheduledJobId?: string | null;
 }
 
 const newRequestId = () => randomBytes(8).toString("hex");
@@ -132,6 +149,9 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private readonly callCode = new WeakMap<CallContext, CodeVersion>();
   /** Last mutation that wrote each document, for the write-conflict text. */
   private readonly lastWriter = new Map<string, string>();
+  private readonly pushListeners: Array<(code: PushedCode) => Promise<void> | void> = [];
+  private readonly resetListeners: Array<() => void> = [];
+  private readonly disposeListeners: Array<() => void> = [];
 
   constructor(options: SandboxDeploymentOptions = {}) {
     this.name = options.name ?? "sandbox";
@@ -143,6 +163,21 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     this.fetchImpl = options.fetch ?? nodeFetch;
     this.database = new Database(options.commitLog ? { commitLog: options.commitLog } : {});
     this.database.load();
+  }
+
+  /** Runs after a push bundled and loaded, before it goes live; a throw fails the push with that message. */
+  onPush(listener: (code: PushedCode) => Promise<void> | void): void {
+    this.pushListeners.push(listener);
+  }
+
+  /** Runs after `reset()` cleared the data. */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
+  }
+
+  /** Runs when the deployment is disposed. */
+  onDispose(listener: () => void): void {
+    this.disposeListeners.push(listener);
   }
 
   /** Adds syscall ops to this deployment only (see also `registerSyscalls` for all deployments). */
@@ -174,6 +209,15 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         ok: false,
         errors: [{ file: httpFile(files), line: null, column: null, message: "The default export of `convex/http.js` is not a Router." }],
       };
+    }
+    const hasRouter = bundle.exports.some((x) => x.module === "http" && x.kind === "router");
+    for (const listener of this.pushListeners) {
+      try {
+        await listener({ files, crons: bundle.crons, httpRoutes: hasRouter ? (bundle.httpRoutes ?? []) : null });
+      } catch (e) {
+        bundle.dispose();
+        return { ok: false, errors: [{ file: null, line: null, column: null, message: (e as Error).message }] };
+      }
     }
     const version: CodeVersion = {
       bundle,
@@ -222,12 +266,12 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     return this.run({ ...req, expectedType: req.expectedType ?? "action" });
   }
 
-  async run(req: CallRequest): Promise<CallOutcome> {
+  async run(req: CallRequest & ScheduledCallFields): Promise<CallOutcome> {
     return (await this.runCall(req)).outcome;
   }
 
   /** A call from outside (or from an action): lookup, then one top-level execution. */
-  private async runCall(req: CallRequest): Promise<{ outcome: CallOutcome; failure?: CallFailure }> {
+  private async runCall(req: CallRequest & ScheduledCallFields): Promise<{ outcome: CallOutcome; failure?: CallFailure }> {
     const started = performance.now();
     const logs = new LogCollector();
     const finish = (
@@ -260,6 +304,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       requestId: req.requestId ?? newRequestId(),
       depth: 0,
       logs,
+      scheduledJobId: req.scheduledJobId ?? null,
     };
 
     if (fn.udfType === "action") {
@@ -287,6 +332,11 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         let value: JSONValue;
         try {
           value = await this.execute({ ...base, tx });
+        } catch (e) {
+          return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
+        }
+        try {
+          req.beforeCommit?.(tx);
         } catch (e) {
           return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
         }
@@ -324,6 +374,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       identity: opts.identity,
       tx,
       depth: opts.depth,
+      scheduledJobId: opts.scheduledJobId ?? null,
       paginated: false,
       log: (level, message) => logs.add(level, message),
       openQueries: new Set(),
@@ -484,9 +535,11 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       this.database.clear();
       this.lastWriter.clear();
     });
+    for (const listener of this.resetListeners) listener();
   }
 
   async dispose(): Promise<void> {
+    for (const listener of this.disposeListeners.splice(0)) listener();
     await this.lock.run(async () => {
       this.code?.bundle.dispose();
       this.code = null;

@@ -29,6 +29,8 @@ export interface CallContext {
   readonly tx: Transaction | null;
   /** 0 for a call from outside, +1 per nested `ctx.run*` (queries/mutations). */
   readonly depth: number;
+  /** The `_scheduled_functions` job this call runs, when the scheduler started it. */
+  readonly scheduledJobId?: string | null;
   /** Set by the first `paginate()`; a second one fails as in Convex. */
   paginated: boolean;
   /** Appends one captured console line (already formatted as Convex formats it). */
