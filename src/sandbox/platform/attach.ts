@@ -24,6 +24,7 @@ export function attachPlatform(deployment: SandboxDeployment, opts: PlatformOpti
     {
       db: deployment.database,
       functionType: (path) => deployment.functions().find((f) => f.path === path)?.udfType ?? null,
+      codeLoaded: () => deployment.functions().length > 0,
       runScheduled: (job) =>
         deployment.run({
           path: job.path,

@@ -32,6 +32,8 @@ export interface PlatformHost {
   db: PlatformDatabase;
   /** The type of the function at `dir/file:fn` in the current push, or null. */
   functionType(path: string): UdfType | null;
+  /** True once a push is live. */
+  codeLoaded(): boolean;
   /** Runs a scheduled job (internal allowed, no identity; mutations call `beforeCommit` in their transaction). */
   runScheduled(job: ScheduledRun): Promise<CallOutcome>;
   /** Runs a cron job's function, whatever its type (internal allowed, no identity). */
@@ -101,7 +103,7 @@ export class Platform {
         return JSON.parse(Buffer.from(res.bodyBase64 ?? "", "base64").toString("utf8"));
       },
     });
-    this.scheduler = new Scheduler({ db: host.db, run: (job) => host.runScheduled(job), functionType: (p) => host.functionType(p) });
+    this.scheduler = new Scheduler({ db: host.db, run: (job) => host.runScheduled(job), functionType: (p) => host.functionType(p), codeLoaded: () => host.codeLoaded() });
     this.crons = new CronRunner((path, args) => host.runCron(path, args));
     this.syscalls = platformSyscalls({
       scheduler: this.scheduler,

@@ -121,3 +121,19 @@ describe("scheduler through the deployment API", () => {
     expect(((await d.runQuery({ path: "jobs:job", args: { id } })).value as any).state.kind).toBe("success");
   });
 });
+
+describe("scheduler across a restart", () => {
+  it("re-arms pending jobs replayed from the commit log", async () => {
+    const commits: import("../../../src/sandbox/database/types.js").Commit[] = [];
+    const commitLog = { append: (c: (typeof commits)[number]) => void commits.push(c), load: () => [...commits], clear: () => void (commits.length = 0) };
+    const first = await createPlatformDeployment({ files, commitLog });
+    const id = (await first.runMutation({ path: "jobs:scheduleRecord", args: { name: "after restart", delayMs: 300 } })).value as string;
+    await first.dispose();
+    await new Promise((r) => setTimeout(r, 400));
+    deployment = await createPlatformDeployment({ files, commitLog });
+    const d = deployment;
+    const job = await waitFor(async () => (await d.runQuery({ path: "jobs:job", args: { id } })).value as any, (j) => j?.state.kind === "success");
+    expect(job.state.kind).toBe("success");
+    expect((await d.runQuery({ path: "jobs:events", args: {} })).value).toEqual(["after restart"]);
+  });
+});

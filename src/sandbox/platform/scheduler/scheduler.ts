@@ -24,6 +24,7 @@ export const MAX_JOBS_PER_MUTATION = 1000;
 const FIVE_YEARS_MS = 5 * 365 * 24 * 60 * 60 * 1000;
 const RESULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const CODE_WAIT_MS = 50;
 const INTERRUPTED_ACTION =
   "The action was interrupted because the sandbox restarted while it ran. Scheduled actions run at most once, so it was not retried.";
 
@@ -51,6 +52,8 @@ export interface SchedulerOptions {
   run: (job: ScheduledRun) => Promise<CallOutcome>;
   /** The type of the function at `dir/file:fn` in the current push, or null when there is none. */
   functionType: (path: string) => UdfType | null;
+  /** False until the deployment's first push is live; due jobs wait for it (e.g. right after a restart). */
+  codeLoaded: () => boolean;
   now?: () => number;
 }
 
@@ -192,6 +195,7 @@ export class Scheduler {
     if (this.running.has(id)) return;
     const job = this.opts.db.begin().get(id, { isSystem: true });
     if (!job || (job.state as JobState).kind !== "pending") return;
+    if (!this.opts.codeLoaded()) return this.arm(id, this.now() + CODE_WAIT_MS);
     this.running.add(id);
     try {
       const path = callPath(job.name as string);
