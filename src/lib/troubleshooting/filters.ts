@@ -1,5 +1,5 @@
 /** Tag and function-type filters for the troubleshooting index page. */
-import type { FunctionType, IndexedEntry } from "./types";
+import type { FunctionType } from "./types";
 
 export interface EntryFilter {
   /** Entries carrying any of these tags (empty: no tag filter). */
@@ -8,7 +8,12 @@ export interface EntryFilter {
   functionTypes?: FunctionType[];
 }
 
-export function filterEntries(entries: IndexedEntry[], filter: EntryFilter): IndexedEntry[] {
+interface Faceted {
+  tags: string[];
+  functionTypes: FunctionType[];
+}
+
+export function filterEntries<T extends Faceted>(entries: T[], filter: EntryFilter): T[] {
   const tags = filter.tags ?? [];
   const types = filter.functionTypes ?? [];
   return entries.filter(
@@ -18,8 +23,8 @@ export function filterEntries(entries: IndexedEntry[], filter: EntryFilter): Ind
   );
 }
 
-/** Every tag and function type in use, with how many entries carry it, most used first. */
-export function facetCounts<K extends "tags" | "functionTypes">(entries: IndexedEntry[], key: K): Array<[string, number]> {
+/** Every tag (or function type) in use, with how many entries carry it, most used first. */
+export function facetCounts(entries: Faceted[], key: keyof Faceted): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const entry of entries) for (const value of entry[key]) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
