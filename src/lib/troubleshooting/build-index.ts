@@ -12,10 +12,14 @@ export function entryUrl(slug: string): string {
   return `/troubleshooting/${slug}/`;
 }
 
-/** First line of a message, normalized: what an exact match looks for in a pasted error. */
+/**
+ * First sentence of a message, normalized: what an exact match looks for in a pasted error
+ * (the details after it, such as paths and values, differ from case to case).
+ */
 export function headlineOf(text: string): string {
   const firstLine = stripErrorWrapping(text).split("\n").find((line) => line.trim() !== "") ?? "";
-  return normalizeError(firstLine);
+  const firstSentence = firstLine.split(/(?<=[.!?])\s+(?=[A-Z])/)[0];
+  return normalizeError(firstSentence);
 }
 
 function indexErrorText(error: { text: string; pattern?: string }, slug: string): IndexedErrorText {

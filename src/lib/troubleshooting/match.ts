@@ -58,7 +58,10 @@ function bestFor(entry: IndexedEntry, pasted: Pasted): Candidate | null {
   let best: Candidate | null = null;
   for (const error of entry.errors) {
     const kind = kindOf(error, pasted);
-    const score = similarity(error.tokens, pasted.tokens, pasted.tokens.size);
+    const score = Math.max(
+      similarity(error.tokens, pasted.tokens, pasted.tokens.size),
+      similarity(words(error.headline), pasted.tokens, pasted.tokens.size),
+    );
     const candidate: Candidate = {
       slug: entry.slug,
       url: entry.url,

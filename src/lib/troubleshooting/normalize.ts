@@ -19,6 +19,8 @@ export function stripErrorWrapping(text: string): string {
     .replace(/^\s*Called by client\s*$/gm, " ")
     .replace(/^\s*(?:✖|×)\s*Failed to run function "[^"]*":?/gm, " ")
     .replace(/\bUncaught\s+(?:\(in promise\)\s+)?/g, "")
+    // "Server Error" heads the details of a failed call; alone, it is the whole (redacted) message.
+    .replace(/^\s*Server Error[ \t]*\n(?=[\s\S]*\S)/, "")
     .replace(/[ \t]+/g, " ")
     .trim();
 }
