@@ -46,7 +46,8 @@ function kindOf(error: IndexedErrorText, pasted: Pasted): MatchKind {
     const regex = regexOf(error.pattern);
     if (regex !== null && (regex.test(pasted.stripped) || regex.test(pasted.raw))) return "pattern";
   }
-  if (error.headline.length >= 8 && pasted.normalized.includes(error.headline)) return "exact";
+  // A headline of one or two words ("Server Error") says too little to count as an exact match.
+  if (words(error.headline).length >= 3 && pasted.normalized.includes(error.headline)) return "exact";
   return "similar";
 }
 

@@ -20,7 +20,7 @@ export function stripErrorWrapping(text: string): string {
     .replace(/^\s*(?:✖|×)\s*Failed to run function "[^"]*":?/gm, " ")
     .replace(/\bUncaught\s+(?:\(in promise\)\s+)?/g, "")
     // "Server Error" heads the details of a failed call; alone, it is the whole (redacted) message.
-    .replace(/^\s*Server Error[ \t]*\n(?=[\s\S]*\S)/, "")
+    .replace(/^[ \t]*Server Error[ \t]*\n(?=[\s\S]*\S)/gm, "")
     .replace(/[ \t]+/g, " ")
     .trim();
 }
