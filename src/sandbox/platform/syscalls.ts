@@ -20,6 +20,16 @@ export interface PlatformServices {
 const ALL: UdfType[] = ["query", "mutation", "action"];
 const WRITERS: UdfType[] = ["mutation", "action"];
 
+/** Convex's refusal of an action-only operation in a query or mutation. */
+function actionsOnly(what: string, handler: PlatformSyscall): PlatformSyscall {
+  return (ctx, args) => {
+    if (ctx.udfType !== "action") {
+      throw new Error(`Can't use ${what} in queries and mutations. Please consider using an action. See https://docs.convex.dev/functions/actions for more details.`);
+    }
+    return handler(ctx, args);
+  };
+}
+
 function only(types: UdfType[], op: string, handler: PlatformSyscall): PlatformSyscall {
   return (ctx, args) => {
     if (!types.includes(ctx.udfType)) {
@@ -49,13 +59,13 @@ export function platformSyscalls(s: PlatformServices): Record<string, PlatformSy
       write(ctx, (tx) => s.storage.delete(tx, args.storageId as string));
       return null;
     }),
-    "1.0/storageStore": only(["action"], "storage.store()", (_ctx, args) => {
+    "1.0/storageStore": actionsOnly("storage.store()", (_ctx, args) => {
       if (typeof args.blob !== "string") throw new Error("storage.store() expects a Blob.");
       const contentType = typeof args.contentType === "string" && args.contentType !== "" ? args.contentType : null;
       const sha256 = typeof args.sha256 === "string" ? args.sha256 : null;
       return s.storage.store(Buffer.from(args.blob, "base64"), contentType, sha256);
     }),
-    "1.0/storageGet": only(["action"], "storage.get()", (_ctx, args) => {
+    "1.0/storageGet": actionsOnly("storage.get()", (_ctx, args) => {
       const file = s.storage.get(args.storageId as string);
       return file === null ? null : { blob: Buffer.from(file.bytes).toString("base64"), contentType: file.contentType };
     }),
