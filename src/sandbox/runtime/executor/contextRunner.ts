@@ -7,6 +7,10 @@
  * evaluation's timeout. Every async syscall result is therefore delivered by a
  * short timed evaluation (`__convexFlush()`), so a runaway loop after an
  * `await` is stopped by the call's budget just like one before it.
+ *
+ * Host objects in the context (Request, Response, Blob, crypto.subtle) settle
+ * their promises outside any evaluation; while calls are running, a pump
+ * evaluates an empty flush every millisecond so their continuations run too.
  */
 import vm from "node:vm";
 import type { SyscallHost, UserCodeError } from "../types.ts";
@@ -76,6 +80,7 @@ export class ContextRunner {
   private pending: Array<() => void> = [];
   private flushQueued = false;
   private timers = new Set<NodeJS.Timeout>();
+  private pump: NodeJS.Timeout | null = null;
   dead = false;
 
   constructor(
@@ -129,6 +134,24 @@ export class ContextRunner {
     this.dead = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    if (this.pump) clearTimeout(this.pump);
+    this.pump = null;
+  }
+
+  /** Keeps running the context's microtasks while calls are active (see the header comment). */
+  private startPump(): void {
+    if (this.pump) return;
+    const tick = () => {
+      this.pump = null;
+      if (this.dead || this.calls.length === 0) return;
+      try {
+        this.evaluate(FLUSH);
+      } catch {
+        // A timeout already failed the calls.
+      }
+      if (!this.dead && this.calls.length > 0) this.pump = setTimeout(tick, 1);
+    };
+    this.pump = setTimeout(tick, 1);
   }
 
   private start(script: vm.Script, callJson: string, host: SyscallHost, budgetMs: number): Promise<string> {
@@ -140,6 +163,7 @@ export class ContextRunner {
         if (i !== -1) this.calls.splice(i, 1);
       };
       this.calls.push(call);
+      this.startPump();
       this.context.__convexCall = callJson;
       let promise: Promise<string>;
       try {

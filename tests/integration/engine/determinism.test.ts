@@ -1,0 +1,97 @@
+/**
+ * The deterministic runtime: frozen time and seeded randomness in queries and
+ * mutations, refused side effects, import-time restrictions, real time and
+ * timers in actions, and the per-call time budget.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDeployment, type SandboxDeployment } from "../../../src/sandbox/index.ts";
+import { deployEngineApp } from "./helpers.ts";
+
+let d: SandboxDeployment;
+beforeAll(async () => {
+  d = await deployEngineApp({ limits: { queryMutationTimeoutMs: 300 } });
+});
+afterAll(async () => {
+  await d.dispose();
+});
+
+const SUFFIX = " in queries and mutations. Please consider using an action. See https://docs.convex.dev/functions/actions for more details.";
+
+describe("queries and mutations", () => {
+  it("freeze Date for the whole call and seed Math.random and crypto", async () => {
+    const before = Date.now();
+    const outcome = await d.runQuery({ path: "determinism:clock", args: {} });
+    const after = Date.now();
+    const v = outcome.value as { a: number; b: number; random: number[]; uuid: string };
+    expect(v.a).toBe(v.b);
+    expect(v.a).toBeGreaterThanOrEqual(before);
+    expect(v.a).toBeLessThanOrEqual(after);
+    expect(v.random[0]).not.toBe(v.random[1]);
+    expect(v.random.every((r) => r >= 0 && r < 1)).toBe(true);
+    expect(v.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("refuse fetch, setTimeout and setInterval with Convex's messages", async () => {
+    const fetchOutcome = await d.runQuery({ path: "determinism:fetchInQuery", args: {} });
+    expect(fetchOutcome.errorMessage!.split("\n")[0]).toBe(`Uncaught Error: Can't use fetch()${SUFFIX}`);
+    const timer = await d.runMutation({ path: "determinism:timerInMutation", args: {} });
+    expect(timer.errorMessage!.split("\n")[0]).toBe(`Uncaught Error: Can't use setTimeout${SUFFIX}`);
+    const interval = await d.runMutation({ path: "determinism:intervalInMutation", args: {} });
+    expect(interval.errorMessage!.split("\n")[0]).toBe(`Uncaught Error: Can't use setInterval${SUFFIX}`);
+  });
+
+  it("stop a runaway loop after the time budget, and keep serving", async () => {
+    const started = performance.now();
+    const outcome = await d.runQuery({ path: "errors:spin", args: {} });
+    expect(outcome.status).toBe("error");
+    expect(outcome.errorMessage).toBe("Function execution timed out (maximum duration: 0.3s)");
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const next = await d.runQuery({ path: "determinism:clock", args: {} });
+    expect(next.status).toBe("success");
+  });
+});
+
+describe("actions", () => {
+  it("have real time, real randomness and timers", async () => {
+    const outcome = await d.runAction({ path: "determinism:actionClock", args: { waitMs: 30 } });
+    expect(outcome.status).toBe("success");
+    const v = outcome.value as { elapsed: number; random: number };
+    expect(v.elapsed).toBeGreaterThanOrEqual(25);
+    expect(v.random).toBeGreaterThanOrEqual(0);
+  });
+
+  it("run concurrently", async () => {
+    const started = performance.now();
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map(() => d.runAction({ path: "determinism:actionClock", args: { waitMs: 150 } })),
+    );
+    expect(outcomes.every((o) => o.status === "success")).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe("import time", () => {
+  async function pushFails(source: string) {
+    const deployment = await createDeployment();
+    try {
+      const result = await deployment.push({ "seed.ts": source });
+      expect(result.ok).toBe(false);
+      return result.ok ? null : result.errors[0];
+    } finally {
+      await deployment.dispose();
+    }
+  }
+
+  it("refuses Math.random and Date while modules load", async () => {
+    const random = await pushFails("export const seed = Math.random();\n");
+    expect(random).toEqual({
+      file: "seed.ts",
+      line: 1,
+      column: 26,
+      message: "Uncaught Error: Math.random unsupported at import time\n    at ../convex/seed.ts:1:26",
+    });
+    const date = await pushFails("\nexport const startedAt = Date.now();\n");
+    expect(date?.message.split("\n")[0]).toBe("Uncaught Error: Date unsupported at import time");
+    expect(date?.line).toBe(2);
+  });
+});
