@@ -1,86 +1,8 @@
-/** Functions folders and helpers shared by the server integration tests. */
-import { anyApi } from "convex/server";
+/** Starting an in-memory test server with the counter app (see counter-app.ts). */
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "../../../src/sandbox/server/index.ts";
+import { COUNTER_FILES } from "./counter-app.ts";
 
-export const api = anyApi;
-
-export const COUNTER_FILES: Record<string, string> = {
-  "schema.ts": `
-import { defineSchema, defineTable } from "convex/server";
-import { v } from "convex/values";
-export default defineSchema({
-  counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),
-  notes: defineTable({ text: v.string() }),
-});
-`,
-  "counters.ts": `
-import { v, ConvexError } from "convex/values";
-import { query, mutation, action, internalQuery } from "./_generated/server";
-import { api } from "./_generated/api";
-
-export const get = query({
-  args: { name: v.string() },
-  handler: async (ctx, { name }) => {
-    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique();
-    console.log("reading", name);
-    return row?.value ?? 0;
-  },
-});
-
-export const increment = mutation({
-  args: { name: v.string(), by: v.optional(v.number()) },
-  handler: async (ctx, { name, by }) => {
-    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique();
-    const step = by ?? 1;
-    if (row) {
-      await ctx.db.patch(row._id, { value: row.value + step });
-      return row.value + step;
-    }
-    await ctx.db.insert("counters", { name, value: step });
-    return step;
-  },
-});
-
-export const fail = mutation({
-  args: {},
-  handler: async () => {
-    throw new ConvexError({ code: "NOPE", detail: 42 });
-  },
-});
-
-export const big = query({
-  args: { n: v.number() },
-  handler: async (_ctx, { n }) => "x".repeat(n),
-});
-
-export const addNote = mutation({
-  args: { text: v.string() },
-  handler: async (ctx, { text }) => ctx.db.insert("notes", { text }),
-});
-
-export const notes = query({
-  args: {},
-  handler: async (ctx) => (await ctx.db.query("notes").collect()).map((n) => n.text),
-});
-
-export const whoami = query({
-  args: {},
-  handler: async (ctx) => (await ctx.auth.getUserIdentity())?.subject ?? null,
-});
-
-export const secret = internalQuery({ args: {}, handler: async () => "internal" });
-
-export const double = action({
-  args: { name: v.string() },
-  handler: async (ctx, { name }): Promise<number> => {
-    const value: number = await ctx.runQuery(api.counters.get, { name });
-    return value * 2;
-  },
-});
-
-export const int64 = query({ args: {}, handler: async () => ({ big: 5n, bytes: new Uint8Array([1, 2, 3]).buffer }) });
-`,
-};
+export { api, COUNTER_FILES, waitFor } from "./counter-app.ts";
 
 /** Starts an in-memory server on ephemeral ports with the counter folder as its root deployment. */
 export async function startTestServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
@@ -94,11 +16,3 @@ export async function startTestServer(options: SandboxServerOptions = {}): Promi
   });
 }
 
-/** Resolves when `check` returns true, polling; rejects after `timeoutMs`. */
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
