@@ -10,7 +10,7 @@ test("site search finds a troubleshooting entry by a phrase of its error text", 
   await page.goto("/");
   await page.getByRole("button", { name: "Search" }).first().click();
   const dialog = page.locator("dialog[open]");
-  await dialog.getByRole("searchbox").fill(phrase);
+  await dialog.getByRole("textbox", { name: "Search" }).fill(phrase);
 
   const hit = dialog.locator(`a[href*="/troubleshooting/${entry.slug}/"]`).first();
   await expect(hit, `searching for "${phrase}"`).toBeVisible({ timeout: 15_000 });
