@@ -10,12 +10,14 @@ import { SandboxDeployment, type SandboxDeploymentOptions } from "../runtime/dep
 import type { SerializedRequest, SerializedResponse } from "../runtime/types.js";
 import { Platform, type PlatformOptions } from "./index.js";
 import { PLATFORM_SERVICE, platformSyscallGroup } from "./syscall-group.js";
+import type { FileStorage } from "./storage/file-storage.js";
+import type { SandboxAuthService } from "./auth/auth-service.js";
 
 export interface PlatformDeploymentOptions extends SandboxDeploymentOptions {
   platform?: Omit<PlatformOptions, "cloudUrl" | "siteUrl" | "dataDir">;
 }
 
-export type PlatformDeployment = SandboxDeployment & { platform: Platform };
+export type PlatformDeployment = SandboxDeployment & { platform: Platform; storage: FileStorage; auth: SandboxAuthService };
 
 /** Attaches a Platform to a freshly constructed deployment (before its first push). */
 export function attachPlatform(deployment: SandboxDeployment, opts: PlatformOptions): Platform {
