@@ -117,9 +117,10 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   };
 }
 
+/** The runtime deployment with the platform services (scheduler, crons, storage, HTTP actions, auth). */
 async function loadDefaultDeploymentFactory(): Promise<NonNullable<SandboxServerOptions["createDeployment"]>> {
-  const { createDeployment } = await import("../index.ts");
-  return createDeployment;
+  const { createPlatformDeployment } = await import("../platform/attach.ts");
+  return createPlatformDeployment;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

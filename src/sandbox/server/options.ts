@@ -50,7 +50,7 @@ export interface SandboxServerOptions {
   pingIntervalMs?: number;
   /** Sync: Transitions longer than this go out as TransitionChunks. */
   maxTransitionBytes?: number;
-  /** Creates a deployment; defaults to `createDeployment` from src/sandbox. */
+  /** Creates a deployment; defaults to the runtime deployment with the platform services attached. */
   createDeployment?: (options: DeploymentOptions & { limits?: RuntimeLimitOptions }) => Deployment | Promise<Deployment>;
   /** Creates the executor for a sandbox; overrides `executor`. */
   createExecutor?: (limits: SandboxLimits) => Executor | undefined;

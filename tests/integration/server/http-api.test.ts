@@ -21,6 +21,12 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
+/** `setAdminAuth` is how the dashboard and CLI authenticate; it is marked internal in the client's types. */
+function withAdminAuth(client: ConvexHttpClient, key: string, actingAs?: Record<string, string>): ConvexHttpClient {
+  (client as unknown as { setAdminAuth(key: string, actingAs?: Record<string, string>): void }).setAdminAuth(key, actingAs);
+  return client;
+}
+
 describe("HTTP API through ConvexHttpClient", () => {
   it("runs queries, mutations and actions", async () => {
     const client = new ConvexHttpClient(server.cloudUrl);
@@ -79,11 +85,12 @@ describe("HTTP API through ConvexHttpClient", () => {
   it("hides internal functions unless called with the admin key", async () => {
     const anonymous = new ConvexHttpClient(server.cloudUrl);
     await expect(anonymous.query(api.counters.secret, {})).rejects.toThrow(/Could not find public function/);
-    const admin = new ConvexHttpClient(server.cloudUrl);
-    admin.setAdminAuth(server.root!.adminKey);
+    const admin = withAdminAuth(new ConvexHttpClient(server.cloudUrl), server.root!.adminKey);
     expect(await admin.query(api.counters.secret, {})).toBe("internal");
-    const impersonating = new ConvexHttpClient(server.cloudUrl);
-    impersonating.setAdminAuth(server.root!.adminKey, { subject: "user-7", issuer: "https://issuer.test" });
+    const impersonating = withAdminAuth(new ConvexHttpClient(server.cloudUrl), server.root!.adminKey, {
+      subject: "user-7",
+      issuer: "https://issuer.test",
+    });
     expect(await impersonating.query(api.counters.whoami, {})).toBe("user-7");
   });
 

@@ -26,7 +26,7 @@ describe("WebSocket sync through ConvexClient", () => {
       expect(await c.action(api.counters.double, { name: "ws" })).toBe(2);
       const error = await c.mutation(api.counters.fail, {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConvexError);
-      expect((error as ConvexError<unknown>).data).toEqual({ code: "NOPE", detail: 42 });
+      expect((error as ConvexError<{ code: string }>).data).toEqual({ code: "NOPE", detail: 42 });
     } finally {
       await c.close();
     }

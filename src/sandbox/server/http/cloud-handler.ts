@@ -12,6 +12,7 @@ import { HttpError } from "./errors.js";
 import { handleFunctionApi, isFunctionApiPath } from "./function-api.js";
 import { answerPreflight, applyCors, sendError, sendJson } from "./responses.js";
 import { handleStorage, isStoragePath } from "./storage-routes.js";
+import { identityProviderDocument, isIdentityProviderPath } from "../../platform/auth/identity-provider-routes.js";
 
 export interface SandboxTarget {
   sandbox: Sandbox | undefined;
@@ -65,6 +66,13 @@ export function createCloudHandler(getManager: () => SandboxManager, limits: San
         const { deployment } = await sandbox.load();
         await handleStorage(req, res, path, url.searchParams, deployment, limits.maxBodyBytes);
         return;
+      }
+      if (isIdentityProviderPath(path)) {
+        const document = await identityProviderDocument((await sandbox.load()).deployment.auth, path);
+        if (document !== null) {
+          sendJson(res, 200, document);
+          return;
+        }
       }
       throw new HttpError(404, "NotFound", `No route for ${req.method} ${path}. HTTP actions are served on the site URL.`);
     } catch (e) {
