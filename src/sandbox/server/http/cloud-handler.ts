@@ -1,9 +1,11 @@
 /**
  * The cloud URL's request handler: finds the sandbox (`/s/<id>/…`, or the
  * root deployment for bare paths), applies CORS and the rate limit, and
- * hands the request to the function API, storage or admin routes.
+ * hands the request to the function API, storage, admin routes or the test
+ * identity provider's discovery documents.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { identityProviderDocument, isIdentityProviderPath } from "../../platform/auth/identity-provider-routes.js";
 import type { SandboxLimits } from "../options.js";
 import type { SandboxManager } from "../sandboxes/manager.js";
 import { QuotaError, ROOT_SANDBOX_ID, type Sandbox } from "../sandboxes/sandbox.js";
@@ -69,6 +71,14 @@ export function createCloudHandler(getManager: () => SandboxManager, limits: San
       }
       if (isIdentityProviderPath(path)) {
         const document = await identityProviderDocument((await sandbox.load()).deployment.auth, path);
+        if (document !== null) {
+          sendJson(res, 200, document);
+          return;
+        }
+      }
+      if (isIdentityProviderPath(path) && (req.method === "GET" || req.method === "HEAD")) {
+        const { deployment } = await sandbox.load();
+        const document = await identityProviderDocument(deployment.auth, path);
         if (document !== null) {
           sendJson(res, 200, document);
           return;

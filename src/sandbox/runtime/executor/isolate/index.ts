@@ -31,6 +31,7 @@ class IsolateBundle implements LoadedBundle {
   exports: ModuleExportInfo[] = [];
   schema: JSONValue | null = null;
   crons: JSONValue | null = null;
+  httpRoutes: Array<{ path: string; method: string }> = [];
   private udfHost: IsolateHost;
   private udfContext: Promise<IsolateContext> | null = null;
   private actionHost: IsolateHost | null = null;
@@ -54,6 +55,7 @@ class IsolateBundle implements LoadedBundle {
     this.exports = description.exports;
     this.schema = description.schema;
     this.crons = description.crons;
+    this.httpRoutes = description.httpRoutes ?? [];
     this.udfContext = Promise.resolve(context);
   }
 

@@ -1,6 +1,7 @@
-// Second part of the web globals: Blob/File/FileReader first, so that the
-// fetch classes see them when they detect what the environment supports.
-import { Blob, File, FileReader } from "blob-polyfill";
+// Second part of the web globals: Blob/File and a FileReader first, so that
+// the fetch classes see them when they detect what the environment supports.
+import { Blob, File } from "blob-polyfill";
+import { FileReader } from "./file-reader.js";
 globalThis.Blob = Blob;
 globalThis.File = File;
 globalThis.FileReader = FileReader;
