@@ -39,7 +39,7 @@ export default function TroubleshootingFinder({ entries }: { entries: EntrySumma
   const visible = filterEntries(searched, { tags, functionTypes: types });
 
   return (
-    <div className="ts-finder" data-testid="troubleshooting-finder" data-index-status={index.status}>
+    <div className="ts-finder not-content" data-testid="troubleshooting-finder" data-index-status={index.status}>
       <PasteYourError index={index} />
       <section className="ts-search">
         <label htmlFor={searchId} className="ts-label">

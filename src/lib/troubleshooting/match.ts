@@ -15,6 +15,8 @@ export interface MatchOptions {
   limit?: number;
   /** Least similarity for a result that matched neither a pattern nor a headline (default 0.4). */
   minScore?: number;
+  /** Least similarity for such a result when another entry matched exactly (default 0.55). */
+  minScoreBesideExact?: number;
 }
 
 const KIND_RANK: Record<MatchKind, number> = { pattern: 2, exact: 1, similar: 0 };
@@ -107,7 +109,11 @@ export function matchError(
     const best = bestFor(entry, pasted);
     if (best !== null && (best.kind !== "similar" || best.score >= minScore)) candidates.push(best);
   }
+  // Once an entry matched exactly, only strong look-alikes are worth listing beside it.
+  const exactFound = candidates.some((candidate) => candidate.kind !== "similar");
+  const besideExact = options.minScoreBesideExact ?? 0.55;
   return candidates
+    .filter((candidate) => !exactFound || candidate.kind !== "similar" || candidate.score >= besideExact)
     .sort(compare)
     .slice(0, limit)
     .map(({ specificity: _specificity, ...match }) => match);
