@@ -56,7 +56,10 @@ http.route({ path: "/messages", method: "POST", handler: httpAction(async (ctx, 
   const { body } = await req.json();
   await ctx.runMutation(api.messages.send, { body });
   const all = await ctx.runQuery(api.messages.list, {});
-  return Response.json(all, { status: 201, headers: { "Access-Control-Allow-Origin": "*" } });
+  return new Response(JSON.stringify(all), {
+    status: 201,
+    headers: { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*" },
+  });
 })});
 http.route({ path: "/messages", method: "OPTIONS", handler: httpAction(async () => new Response(null, {
   status: 204,
@@ -70,4 +73,19 @@ http.route({ path: "/no-cors", method: "POST", handler: httpAction(async () => n
 http.route({ pathPrefix: "/files/", method: "GET", handler: httpAction(async (ctx, req) => new Response("file " + new URL(req.url).pathname)) });
 http.route({ path: "/boom", method: "GET", handler: httpAction(async () => { throw new Error("kaboom"); }) });
 export default http;`,
+  "files.ts": `import { mutation, query, action } from "./_generated/server";
+import { v } from "convex/values";
+export const uploadUrl = mutation({ args: {}, handler: async (ctx) => ctx.storage.generateUploadUrl() });
+export const url = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getUrl(id) });
+export const meta = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getMetadata(id) });
+export const remove = mutation({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.delete(id) });
+`,
+  "jobs.ts": `import { mutation, query } from "./_generated/server";
+import { internal } from "./_generated/api";
+import { v } from "convex/values";
+export const later = mutation({ args: { n: v.number(), delayMs: v.number() }, handler: async (ctx, { n, delayMs }) =>
+  ctx.scheduler.runAfter(delayMs, internal.messages.tick, { n }) });
+export const list = query({ args: {}, handler: async (ctx) =>
+  (await ctx.db.system.query("_scheduled_functions").collect()).map((j) => ({ id: j._id, name: j.name, state: j.state.kind })) });
+`,
 };
