@@ -9,6 +9,12 @@ export interface CheckClient {
   query(path: string, args?: Record<string, unknown>): Promise<any>;
   mutation(path: string, args?: Record<string, unknown>): Promise<any>;
   action(path: string, args?: Record<string, unknown>): Promise<any>;
+  /**
+   * The sandbox's site URL (where its HTTP actions answer), when known. Checks
+   * about HTTP actions pass it to an action of the learner's code, which
+   * fetches it server-side (so the browser's CORS rules do not apply to the check).
+   */
+  siteUrl?: string;
 }
 
 export interface Check {

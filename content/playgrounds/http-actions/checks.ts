@@ -10,13 +10,14 @@ export default defineChecks([
     async run(client) {
       const body = `check ${Date.now()}`;
       const res: Probe = await client.action("probe:request", {
+        siteUrl: client.siteUrl,
         method: "POST",
         path: "/messages",
         headers: { "Content-Type": "application/json", Origin: ORIGIN },
         body: JSON.stringify({ author: "check", body }),
       });
       if (res.status !== 201) throw new Error(`POST /messages answered ${res.status}; expected 201.`);
-      const list: Probe = await client.action("probe:request", { method: "GET", path: "/messages" });
+      const list: Probe = await client.action("probe:request", { siteUrl: client.siteUrl, method: "GET", path: "/messages" });
       if (!list.body.includes(body)) throw new Error("The posted message does not appear in GET /messages.");
       const allowed = res.headers["access-control-allow-origin"];
       if (allowed !== ORIGIN && allowed !== "*") {
@@ -28,6 +29,7 @@ export default defineChecks([
     name: "the preflight OPTIONS /messages allows POST with Content-Type",
     async run(client) {
       const res: Probe = await client.action("probe:request", {
+        siteUrl: client.siteUrl,
         method: "OPTIONS",
         path: "/messages",
         headers: { Origin: ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },

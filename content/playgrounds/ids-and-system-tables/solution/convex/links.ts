@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation, mutation, query } from "./_generated/server";
 import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
 
 export const addAuthor = mutation({
   args: { name: v.string() },
@@ -23,7 +24,10 @@ export const scheduledJobs = query({
 
 export const remindLater = mutation({
   args: { authorId: v.id("authors") },
-  handler: async (ctx, args) => ctx.scheduler.runAfter(60_000, internal.links.remind, args),
+  // The explicit return type keeps TypeScript from inferring this module's
+  // types in a circle through `internal.links`.
+  handler: async (ctx, args): Promise<Id<"_scheduled_functions">> =>
+    ctx.scheduler.runAfter(60_000, internal.links.remind, args),
 });
 
 export const remind = internalMutation({

@@ -1,0 +1,96 @@
+/**
+ * Every playground under content/playgrounds (lessons' and the troubleshooting
+ * repros'): its starter files and its finished files (starter overlaid by
+ * solution) each push to a fresh sandbox deployment — unless the starter is a
+ * repro meant to fail on push (`"starterPushFails": true` in playground.json);
+ * every check passes on the finished files; at least one fails on the starter.
+ * Checks reach the deployment only through a CheckClient, as in the browser.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runChecks, type Check } from "../../src/lib/checks";
+import { loadPlayground, playgroundIds } from "../../src/lib/playground/content";
+import { createPlatformDeployment, type PlatformDeployment } from "../../src/sandbox/platform/attach";
+import { deploymentCheckClient } from "./lib/deploymentCheckClient";
+
+const PLAYGROUNDS_DIR = resolve(import.meta.dirname, "../../content/playgrounds");
+const CHECK_TIMEOUT_MS = 60_000;
+
+/** The functions folder of a playground's files: `convex/x.ts` → `x.ts`; the preview app is left out. */
+function functionsFolder(files: Record<string, string>): Record<string, string> {
+  const folder: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) {
+    if (path.startsWith("convex/")) folder[path.slice("convex/".length)] = text;
+  }
+  return folder;
+}
+
+function starterPushFails(id: string): boolean {
+  const config = JSON.parse(readFileSync(resolve(PLAYGROUNDS_DIR, id, "playground.json"), "utf8"));
+  return config.starterPushFails === true;
+}
+
+async function loadChecks(id: string): Promise<Check[]> {
+  const module = await import(`../../content/playgrounds/${id}/checks.ts`);
+  return module.default as Check[];
+}
+
+const open: PlatformDeployment[] = [];
+async function freshDeployment(): Promise<PlatformDeployment> {
+  const deployment = await createPlatformDeployment();
+  open.push(deployment);
+  return deployment;
+}
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((deployment) => deployment.dispose()));
+});
+
+function pushErrors(result: Awaited<ReturnType<PlatformDeployment["push"]>>): string[] {
+  return result.ok ? [] : result.errors.map((e) => `${e.file ?? "?"}:${e.line ?? "?"}: ${e.message}`);
+}
+
+for (const id of playgroundIds()) {
+  describe(`playground ${id}`, () => {
+    const playground = loadPlayground(id);
+    const finished = playground.solution ?? playground.starter;
+    const failsOnPush = starterPushFails(id);
+
+    if (failsOnPush) {
+      it("starter fails to push, as the repro intends", async () => {
+        const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+        expect(result.ok).toBe(false);
+      });
+    } else {
+      it("starter pushes", async () => {
+        const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+        expect(pushErrors(result)).toEqual([]);
+      });
+    }
+
+    it("finished files push", async () => {
+      const result = await (await freshDeployment()).push(functionsFolder(finished));
+      expect(pushErrors(result)).toEqual([]);
+    });
+
+    if (!playground.hasChecks) return;
+
+    it("every check passes on the finished files", { timeout: CHECK_TIMEOUT_MS }, async () => {
+      const deployment = await freshDeployment();
+      expect(pushErrors(await deployment.push(functionsFolder(finished)))).toEqual([]);
+      const results = await runChecks(await loadChecks(id), deploymentCheckClient(deployment, deployment.siteUrl));
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.filter((r) => !r.passed)).toEqual([]);
+    });
+
+    if (!failsOnPush) {
+      it("at least one check fails on the starter", { timeout: CHECK_TIMEOUT_MS }, async () => {
+        const deployment = await freshDeployment();
+        expect(pushErrors(await deployment.push(functionsFolder(playground.starter)))).toEqual([]);
+        const results = await runChecks(await loadChecks(id), deploymentCheckClient(deployment, deployment.siteUrl));
+        expect(results.some((r) => !r.passed)).toBe(true);
+      });
+    }
+  });
+}
