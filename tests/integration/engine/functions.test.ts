@@ -83,7 +83,7 @@ describe("registry", () => {
 
   it("runs whatever a path is with run()", async () => {
     const id = await value("runMutation", "messages:send", { channel: "a", body: "hi" });
-    expect(await d.run({ path: "messages:get", args: { id } })).toMatchObject({ status: "success" });
+    expect(await d.run({ path: "messages:get", args: { id: id as string } })).toMatchObject({ status: "success" });
   });
 });
 
