@@ -14,7 +14,6 @@ import { HttpError } from "./errors.js";
 import { handleFunctionApi, isFunctionApiPath } from "./function-api.js";
 import { answerPreflight, applyCors, sendError, sendJson } from "./responses.js";
 import { handleStorage, isStoragePath } from "./storage-routes.js";
-import { identityProviderDocument, isIdentityProviderPath } from "../../platform/auth/identity-provider-routes.js";
 
 export interface SandboxTarget {
   sandbox: Sandbox | undefined;
@@ -68,13 +67,6 @@ export function createCloudHandler(getManager: () => SandboxManager, limits: San
         const { deployment } = await sandbox.load();
         await handleStorage(req, res, path, url.searchParams, deployment, limits.maxBodyBytes);
         return;
-      }
-      if (isIdentityProviderPath(path)) {
-        const document = await identityProviderDocument((await sandbox.load()).deployment.auth, path);
-        if (document !== null) {
-          sendJson(res, 200, document);
-          return;
-        }
       }
       if (isIdentityProviderPath(path) && (req.method === "GET" || req.method === "HEAD")) {
         const { deployment } = await sandbox.load();
