@@ -51,13 +51,14 @@ export function createSyncEndpoint(getManager: () => SandboxManager, options: Sy
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, sandbox, loaded));
   }
 
-  function attach(ws: WebSocket, sandbox: Sandbox, { deployment, feed }: LoadedSandbox): void {
+  function attach(ws: WebSocket, sandbox: Sandbox, { deployment, feed, cache }: LoadedSandbox): void {
     const connection = { close: () => ws.close(1001, "Sandbox deleted") };
     sandbox.connections.add(connection);
     sandbox.touch();
     const session = new SyncSession({
       deployment,
       feed,
+      cache,
       send: (text) => {
         if (ws.readyState === ws.OPEN) ws.send(text);
       },

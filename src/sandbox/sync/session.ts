@@ -15,6 +15,7 @@ import type { ReadSet, Timestamp } from "../database/types.js";
 import type { CallOutcome, Deployment, JSONValue } from "../runtime/types.js";
 import { parseClientMessage, ProtocolError, singleArgsObject, type AddQuery, type ClientMessage } from "./client-messages.js";
 import type { CommitFeed } from "./commit-feed.js";
+import type { QueryCache } from "./query-cache.js";
 import { newRequestId, serverErrorMessage } from "./error-text.js";
 import { impersonatedIdentity } from "./identity.js";
 import { encodeTs } from "./timestamps.js";
@@ -23,6 +24,8 @@ import { splitTransition } from "./transition-chunks.js";
 export interface SyncSessionOptions {
   deployment: Deployment;
   feed: CommitFeed;
+  /** Query results shared with the deployment's other sessions. */
+  cache: QueryCache;
   /** Sends one text frame to the client. */
   send(text: string): void;
   /** Closes the connection (after a FatalError). */
@@ -383,7 +386,8 @@ export class SyncSession {
         // newest timestamp every result is valid at, if any.
         break;
       }
-      await Promise.all(stale.map((q) => this.runQuery(q)));
+      const at = target;
+      await Promise.all(stale.map((q) => this.runQuery(q, at)));
       if (this.closed) return;
       for (const q of this.queries.values()) {
         if (q.validAt !== undefined && q.validAt > target) target = q.validAt;
@@ -441,29 +445,32 @@ export class SyncSession {
     return false;
   }
 
-  private async runQuery(q: Subscription): Promise<void> {
+  private async runQuery(q: Subscription, target: Timestamp): Promise<void> {
     const requestId = newRequestId();
     const identityVersion = this.identityVersion;
     const epoch = this.options.feed.epoch;
-    const startTs = this.options.feed.latestTs();
-    let outcome: CallOutcome;
-    try {
-      outcome = await this.options.deployment.runQuery({
-        path: q.udfPath,
-        args: q.args,
-        identity: this.identity,
-        requestId,
-        expectedType: "query",
-        allowInternal: this.isAdmin,
-        journal: q.journal,
-      });
-    } catch (e) {
-      outcome = failure(e);
-    }
+    const identity = this.identity;
+    const allowInternal = this.isAdmin;
+    const key = JSON.stringify([q.udfPath, q.args, q.journal, identity, allowInternal]);
+    const { outcome, validAt } = await this.options.cache.get(key, target, async () => {
+      try {
+        return await this.options.deployment.runQuery({
+          path: q.udfPath,
+          args: q.args,
+          identity,
+          requestId,
+          expectedType: "query",
+          allowInternal,
+          journal: q.journal,
+        });
+      } catch (e) {
+        return failure(e);
+      }
+    });
     q.outcome = outcome;
     q.requestId = requestId;
     q.readSet = outcome.readSet;
-    q.validAt = outcome.ts > 0n ? outcome.ts : startTs;
+    q.validAt = validAt;
     q.epoch = epoch;
     q.identityVersion = identityVersion;
     if (outcome.journal !== undefined) q.journal = outcome.journal;

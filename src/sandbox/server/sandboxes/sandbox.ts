@@ -7,6 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { join } from "node:path";
 import type { Deployment, DeploymentOptions, Executor, PushResult } from "../../runtime/types.js";
 import { CommitFeed } from "../../sync/commit-feed.js";
+import { QueryCache } from "../../sync/query-cache.js";
 import type { RuntimeLimitOptions, SandboxLimits } from "../options.js";
 import { SqliteCommitLog } from "../persistence/sqlite-commit-log.js";
 import type { SandboxRecord, ServerStore } from "../persistence/store.js";
@@ -24,6 +25,7 @@ export interface SandboxContext {
 export interface LoadedSandbox {
   deployment: Deployment;
   feed: CommitFeed;
+  cache: QueryCache;
   commitLog: SqliteCommitLog;
   executor: Executor | undefined;
 }
@@ -161,7 +163,7 @@ export class Sandbox {
       }
     }
     const feed = new CommitFeed(deployment);
-    return { deployment, feed, commitLog, executor };
+    return { deployment, feed, cache: new QueryCache(feed), commitLog, executor };
   }
 
   async push(files: Record<string, string>): Promise<PushResult> {

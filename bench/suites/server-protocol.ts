@@ -1,0 +1,161 @@
+/**
+ * The sandbox server over loopback with the real clients: query round trips
+ * (HTTP and WebSocket), mutation → subscriber propagation with 1/10/100
+ * subscribers, sandbox create + push + first result, memory per idle
+ * sandbox, and mutation throughput with 50 concurrent clients. Each figure is
+ * printed beside the goal from the server issue.
+ */
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import type { BenchSuite } from "../run.ts";
+import { startSandboxServer } from "../../src/sandbox/server/index.ts";
+import { api, COUNTER_FILES } from "../../tests/integration/server/counter-app.ts";
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function ms(n: number): string {
+  return `${n.toFixed(2)} ms`;
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const rows: Array<[string, string, string]> = [];
+function row(name: string, value: string, goal: string) {
+  rows.push([name, value, goal]);
+}
+
+const quiet = { logger: false } as const;
+
+async function run(): Promise<void> {
+  const server = await startSandboxServer({
+    port: 0,
+    sitePort: 0,
+    dataDir: null,
+    rootFiles: COUNTER_FILES,
+    log: () => {},
+    limits: { requestsPerSecond: 1_000_000, maxSandboxes: 10_000 },
+  });
+  try {
+    // Query round trips.
+    const http = new ConvexHttpClient(server.cloudUrl, quiet);
+    for (let i = 0; i < 30; i++) await http.query(api.counters.get, { name: "rt" });
+    const httpSamples: number[] = [];
+    for (let i = 0; i < 300; i++) httpSamples.push(await time(() => http.query(api.counters.get, { name: "rt" })));
+    row("query round trip, HTTP (p50 / p99)", `${ms(percentile(httpSamples, 50))} / ${ms(percentile(httpSamples, 99))}`, "p50 < 2 ms");
+
+    // Distinct arguments each time, so that no answer comes from the client's own cache.
+    const ws = new ConvexClient(server.cloudUrl, quiet);
+    for (let i = 0; i < 30; i++) await ws.query(api.counters.get, { name: `warm-${i}` });
+    const wsSamples: number[] = [];
+    for (let i = 0; i < 300; i++) wsSamples.push(await time(() => ws.query(api.counters.get, { name: `rt-${i}` })));
+    row("query round trip, WebSocket (p50 / p99)", `${ms(percentile(wsSamples, 50))} / ${ms(percentile(wsSamples, 99))}`, "p50 < 2 ms");
+    await ws.close();
+
+    // Mutation → other clients' subscription updates.
+    for (const subscribers of [1, 10, 100]) {
+      const name = `propagation-${subscribers}`;
+      const clients = Array.from({ length: subscribers }, () => new ConvexClient(server.cloudUrl, quiet));
+      const waiting = new Map<number, Array<() => void>>();
+      const latest = new Array<number>(subscribers).fill(-1);
+      const offs = clients.map((c, i) =>
+        c.onUpdate(api.counters.get, { name }, (v: number) => {
+          latest[i] = v;
+          for (const resolve of waiting.get(v) ?? []) resolve();
+        }),
+      );
+      await new Promise<void>((resolve) => {
+        const check = () => (latest.every((v) => v === 0) ? resolve() : setTimeout(check, 5));
+        check();
+      });
+      const samples: number[] = [];
+      for (let round = 1; round <= 40; round++) {
+        const arrivals = clients.map(
+          (_, i) =>
+            new Promise<number>((resolve) => {
+              const list = waiting.get(round) ?? [];
+              const start = performance.now();
+              list.push(() => {
+                if (latest[i] === round) resolve(performance.now() - start);
+              });
+              waiting.set(round, list);
+            }),
+        );
+        await http.mutation(api.counters.increment, { name });
+        samples.push(...(await Promise.all(arrivals)));
+        waiting.delete(round);
+      }
+      row(
+        `mutation → update, ${subscribers} subscriber${subscribers > 1 ? "s" : ""} (p50 / p99)`,
+        `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 99))}`,
+        "p50 < 10 ms",
+      );
+      offs.forEach((off) => off());
+      await Promise.all(clients.map((c) => c.close()));
+    }
+
+    // Sandbox create + push + first result.
+    const createSamples: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      createSamples.push(
+        await time(async () => {
+          const sandbox = (await (await fetch(server.cloudUrl + "/api/sandboxes", { method: "POST" })).json()) as { url: string; adminKey: string };
+          await fetch(sandbox.url + "/api/sandbox/push", {
+            method: "POST",
+            headers: { Authorization: `Convex ${sandbox.adminKey}` },
+            body: JSON.stringify({ files: COUNTER_FILES }),
+          });
+          await new ConvexHttpClient(sandbox.url, quiet).query(api.counters.get, { name: "first" });
+        }),
+      );
+    }
+    row("sandbox create + push + first result (p50)", ms(percentile(createSamples, 50)), "< 300 ms");
+
+    // Memory per idle sandbox (process RSS, which includes the isolates' heaps).
+    const before = process.memoryUsage().rss;
+    const count = 20;
+    for (let i = 0; i < count; i++) {
+      const sandbox = (await (await fetch(server.cloudUrl + "/api/sandboxes", { method: "POST" })).json()) as { url: string; adminKey: string };
+      await fetch(sandbox.url + "/api/sandbox/push", {
+        method: "POST",
+        headers: { Authorization: `Convex ${sandbox.adminKey}` },
+        body: JSON.stringify({ files: COUNTER_FILES }),
+      });
+      await new ConvexHttpClient(sandbox.url, quiet).mutation(api.counters.increment, { name: "idle" });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const perSandbox = (process.memoryUsage().rss - before) / count / (1024 * 1024);
+    row("memory per idle sandbox (RSS growth)", `${perSandbox.toFixed(1)} MB`, "< 5 MB");
+
+    // Mutation throughput with 50 concurrent clients.
+    const writers = Array.from({ length: 50 }, () => new ConvexClient(server.cloudUrl, quiet));
+    await Promise.all(writers.map((c) => c.mutation(api.counters.increment, { name: "warmup" })));
+    const perClient = 20;
+    const elapsed = await time(() =>
+      Promise.all(writers.map(async (c) => {
+        for (let i = 0; i < perClient; i++) await c.mutation(api.counters.increment, { name: "throughput" });
+      })),
+    );
+    const total = await http.query(api.counters.get, { name: "throughput" });
+    row(
+      "mutations/s, 50 clients on one counter",
+      `${Math.round((50 * perClient) / (elapsed / 1000))}/s (total ${total}, exact: ${total === 50 * perClient})`,
+      "exact total",
+    );
+    await Promise.all(writers.map((c) => c.close()));
+  } finally {
+    await server.close();
+  }
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`| ${"measure".padEnd(width)} | result | goal |`);
+  console.log(`| ${"-".repeat(width)} | --- | --- |`);
+  for (const [name, value, goal] of rows) console.log(`| ${name.padEnd(width)} | ${value} | ${goal} |`);
+}
+
+const suite: BenchSuite = { title: "Sandbox server: protocol round trips, propagation, sandboxes", run };
+export default suite;

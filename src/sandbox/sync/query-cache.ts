@@ -1,0 +1,67 @@
+/**
+ * Results of subscribed queries shared across a deployment's sync sessions:
+ * when a commit invalidates a query that many clients watch with the same
+ * arguments and identity, it runs once and every session reuses the result.
+ * A cached result stays usable while no commit touches its read set.
+ */
+import type { ReadSet, Timestamp } from "../database/types.js";
+import type { CallOutcome } from "../runtime/types.js";
+import type { CommitFeed } from "./commit-feed.js";
+
+interface Entry {
+  outcome: CallOutcome;
+  readSet: ReadSet | undefined;
+  validAt: Timestamp;
+  epoch: number;
+}
+
+export interface CachedResult {
+  outcome: CallOutcome;
+  /** The result is known valid at this timestamp. */
+  validAt: Timestamp;
+}
+
+export class QueryCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<CachedResult>>();
+
+  constructor(
+    private readonly feed: CommitFeed,
+    private readonly maxEntries = 2000,
+  ) {}
+
+  /**
+   * A result for `key` valid at `target` if one is cached; otherwise runs
+   * `execute` (once, however many callers ask at the same time).
+   */
+  async get(key: string, target: Timestamp, execute: () => Promise<CallOutcome>): Promise<CachedResult> {
+    const entry = this.entries.get(key);
+    if (entry && entry.epoch === this.feed.epoch) {
+      if (entry.validAt >= target || this.feed.stillValid(entry.readSet, entry.validAt, target)) {
+        if (entry.validAt < target) entry.validAt = target;
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        return { outcome: entry.outcome, validAt: entry.validAt };
+      }
+    }
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const epoch = this.feed.epoch;
+    const startTs = this.feed.latestTs();
+    const promise = execute().then((outcome) => {
+      const validAt = outcome.ts > 0n ? outcome.ts : startTs;
+      if (this.feed.epoch === epoch) {
+        this.entries.delete(key);
+        this.entries.set(key, { outcome, readSet: outcome.readSet, validAt, epoch });
+        if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      }
+      return { outcome, validAt };
+    });
+    this.inflight.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+}
