@@ -29,6 +29,12 @@ export type UdfType = "query" | "mutation" | "action";
 export interface SyscallHost {
   syscall(op: string, argsJson: string): string;
   asyncSyscall(op: string, argsJson: string): Promise<string>;
+  /**
+   * Optional fast path for async ops whose host side is synchronous (database
+   * reads and writes): answers right away, or returns null when the op must go
+   * through `asyncSyscall`. Throws like `asyncSyscall` rejects.
+   */
+  asyncSyscallImmediate?(op: string, argsJson: string): string | null;
   /** One captured console line: level is log | info | warn | error | debug. */
   log(level: string, message: string): void;
 }

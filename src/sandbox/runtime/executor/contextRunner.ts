@@ -69,6 +69,10 @@ export function timeoutMessage(budgetMs: number): string {
   return `Function execution timed out (maximum duration: ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s)`;
 }
 
+function successOrNull(resultJson: string | null): string | null {
+  return resultJson === null ? null : successEnvelope(resultJson);
+}
+
 function isTimeout(error: unknown): boolean {
   return (error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
 }
@@ -247,6 +251,17 @@ export class ContextRunner {
         } else if (!call) {
           result = Promise.reject(new Error(`Cannot call ${op} outside of a Convex function`));
         } else {
+          // Host-synchronous ops resolve within this evaluation: no extra round trip.
+          let immediate: string | null = null;
+          try {
+            immediate = call.host.asyncSyscallImmediate ? successOrNull(call.host.asyncSyscallImmediate(op, argsJson)) : null;
+          } catch (e) {
+            immediate = errorEnvelope(e);
+          }
+          if (immediate !== null) {
+            deferred.resolve(immediate);
+            return deferred.promise;
+          }
           try {
             result = call.host.asyncSyscall(op, argsJson);
           } catch (e) {

@@ -13,30 +13,30 @@ export const databaseSyscalls: SyscallGroup = {
       return { id: tx.normalizeId(args.table, args.idString) };
     },
   },
-  async: {
-    "1.0/get": async (call, args: { id: string; isSystem?: boolean; table?: string }) => {
+  immediate: {
+    "1.0/get": (call, args: { id: string; isSystem?: boolean; table?: string }) => {
       const tx = requireTransaction(call, "db.get");
       const opts: { table?: string; isSystem?: boolean } = { isSystem: !!args.isSystem };
       if (typeof args.table === "string") opts.table = args.table;
       return toJson(tx.get(args.id, opts));
     },
-    "1.0/insert": async (call, args: { table: string; value: unknown }) => {
+    "1.0/insert": (call, args: { table: string; value: unknown }) => {
       const tx = requireWritable(call, "db.insert");
       return { _id: tx.insert(args.table, objectFromJson(args.value, "The inserted value")) };
     },
-    "1.0/shallowMerge": async (call, args: { id: string; value: unknown } & TableOpt) => {
+    "1.0/shallowMerge": (call, args: { id: string; value: unknown } & TableOpt) => {
       const tx = requireWritable(call, "db.patch");
       return toJson(tx.patch(args.id, patchFromJson(args.value), tableOpt(args)));
     },
-    "1.0/replace": async (call, args: { id: string; value: unknown } & TableOpt) => {
+    "1.0/replace": (call, args: { id: string; value: unknown } & TableOpt) => {
       const tx = requireWritable(call, "db.replace");
       return toJson(tx.replace(args.id, objectFromJson(args.value, "The replacement value"), tableOpt(args)));
     },
-    "1.0/remove": async (call, args: { id: string } & TableOpt) => {
+    "1.0/remove": (call, args: { id: string } & TableOpt) => {
       const tx = requireWritable(call, "db.delete");
       return toJson(tx.delete(args.id, tableOpt(args)));
     },
-    "1.0/count": async (call, args: { table: string }) => {
+    "1.0/count": (call, args: { table: string }) => {
       return requireTransaction(call, "count").count(args.table);
     },
   },

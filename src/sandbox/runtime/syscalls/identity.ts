@@ -2,7 +2,7 @@
 import type { SyscallGroup } from "./table.ts";
 
 export const identitySyscalls: SyscallGroup = {
-  async: {
-    "1.0/getUserIdentity": async (call) => call.identity ?? null,
+  immediate: {
+    "1.0/getUserIdentity": (call) => call.identity ?? null,
   },
 };

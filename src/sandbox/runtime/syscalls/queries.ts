@@ -21,12 +21,12 @@ export const querySyscalls: SyscallGroup = {
       return true;
     },
   },
-  async: {
-    "1.0/queryStreamNext": async (call, args: { queryId: number }) => {
+  immediate: {
+    "1.0/queryStreamNext": (call, args: { queryId: number }) => {
       const { value, done } = requireTransaction(call, "db.query").nextInQuery(args.queryId);
       return { value: value === null ? null : toJson(value), done };
     },
-    "1.0/queryPage": async (
+    "1.0/queryPage": (
       call,
       args: {
         query: SerializedQuery;
