@@ -4,7 +4,7 @@
  * concurrency against every write committed since a transaction's snapshot.
  */
 import { applyWrites } from "./commit.ts";
-import { decodeId, encodeId, FIRST_USER_TABLE_NUMBER, newInternalId } from "./ids.ts";
+import { decodeId, encodeId, FIRST_USER_TABLE_NUMBER, newInternalId, tableNumberOfId } from "./ids.ts";
 import { TableStore } from "./indexes/tableStore.ts";
 import { conflictMessage, writeOverlaps, type KeyRange } from "./occ.ts";
 import { Catalog } from "./schema/catalog.ts";
@@ -24,7 +24,7 @@ import {
 import { bytesToKey } from "./values/indexKey.ts";
 
 /** How many past snapshots `begin({ts})` can read, and how many commits OCC remembers. */
-const SNAPSHOT_HISTORY = 64;
+const SNAPSHOT_HISTORY = 16;
 const COMMIT_HISTORY = 10_000;
 
 interface RecordedCommit {
@@ -64,7 +64,7 @@ export class Database implements TransactionHost {
         const doc = w.after ?? w.before;
         if (doc && doc._creationTime > this.lastCreationTime) this.lastCreationTime = doc._creationTime;
       }
-      tables = applyWrites(tables, this.latest.catalog, commit.writes).tables;
+      tables = applyWrites(tables, this.latest.catalog, commit.writes, true).tables;
       if (commit.ts > ts) ts = commit.ts;
     }
     this.publish(new Snapshot(ts, this.latest.catalog, tables));
@@ -118,7 +118,7 @@ export class Database implements TransactionHost {
     }
     this.checkConflicts(tx);
     const ts = this.nextTs();
-    const { tables, writes } = applyWrites(this.latest.tables, this.latest.catalog, pending);
+    const { tables, writes } = this.applyCommitted(tx, pending);
     const commit: Commit = { ts, writes };
     this.commitLog?.append(commit);
     tx.finished = true;
@@ -130,6 +130,19 @@ export class Database implements TransactionHost {
     }
     for (const listener of [...this.listeners]) listener(commit);
     return commit;
+  }
+
+  /**
+   * The tables after `tx`'s writes. When nothing was committed since its
+   * snapshot, the transaction's private stores already are that state.
+   */
+  private applyCommitted(tx: Transaction, pending: DocumentWrite[]): { tables: Map<string, TableStore>; writes: DocumentWrite[] } {
+    if (tx.snapshotTs === this.latest.ts && tx.catalog === this.latest.catalog) {
+      const tables = new Map(this.latest.tables);
+      for (const [name, store] of tx.writtenTables()) tables.set(name, store);
+      return { tables, writes: pending };
+    }
+    return applyWrites(this.latest.tables, this.latest.catalog, pending);
   }
 
   private checkConflicts(tx: Transaction): void {
@@ -200,8 +213,8 @@ export class Database implements TransactionHost {
   }
 
   tableNameOf(id: string): string | null {
-    const decoded = decodeId(id);
-    return decoded === null ? null : (this.tablesByNumber.get(decoded.tableNumber) ?? null);
+    const number = tableNumberOfId(id);
+    return number === null ? null : (this.tablesByNumber.get(number) ?? null);
   }
 
   newDocumentId(table: string): string {
@@ -220,8 +233,9 @@ export class Database implements TransactionHost {
   // ---- Internals ------------------------------------------------------------
 
   private registerTableOfId(table: string, id: string): void {
+    if (this.tableNumbers.has(table)) return;
     const decoded = decodeId(id);
-    if (!decoded || this.tableNumbers.has(table)) return;
+    if (!decoded) return;
     this.tableNumbers.set(table, decoded.tableNumber);
     this.tablesByNumber.set(decoded.tableNumber, table);
     if (decoded.tableNumber >= this.nextTableNumber) this.nextTableNumber = decoded.tableNumber + 1;
@@ -241,8 +255,10 @@ export class Database implements TransactionHost {
   }
 }
 
+const floatBits = new DataView(new ArrayBuffer(8));
+
 function nextFloatAfter(x: number): number {
-  const view = new DataView(new ArrayBuffer(8));
+  const view = floatBits;
   view.setFloat64(0, x);
   const bits = view.getBigUint64(0);
   view.setBigUint64(0, x >= 0 ? bits + 1n : bits - 1n);

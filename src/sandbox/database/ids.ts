@@ -7,7 +7,6 @@
 import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-const INVERSE = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
 const MIN_LENGTH = 31;
 const MAX_LENGTH = 37;
 const VERSION = 0;
@@ -33,25 +32,6 @@ function encodeBase32(bytes: Uint8Array): string {
     buffer &= (1 << bits) - 1;
   }
   if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
-  return out;
-}
-
-function decodeBase32(s: string): Uint8Array | null {
-  const out = new Uint8Array(Math.floor((s.length * 5) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let n = 0;
-  for (const c of s) {
-    const v = INVERSE.get(c);
-    if (v === undefined) return null;
-    buffer = (buffer << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      if (n < out.length) out[n++] = (buffer >> (bits - 8)) & 0xff;
-      bits -= 8;
-    }
-    buffer &= (1 << bits) - 1;
-  }
   return out;
 }
 
@@ -90,39 +70,87 @@ export function encodeId(tableNumber: number, internalId: Uint8Array): string {
   return encodeBase32(bytes);
 }
 
-/** Decodes an ID string, or null when it is not a well-formed, canonical Convex ID. */
-export function decodeId(s: string): DecodedId | null {
+/** Character code → 5-bit value, or -1. */
+const CHAR_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 32; i++) CHAR_VALUE[ALPHABET.charCodeAt(i)] = i;
+const scratch = new Uint8Array(24);
+
+/**
+ * Validates `s` and decodes it into `scratch`; returns the table number and
+ * where the internal id starts, or null when `s` is not a canonical Convex ID.
+ */
+function decodeIntoScratch(s: string): { tableNumber: number; offset: number } | null {
   if (typeof s !== "string" || s.length < MIN_LENGTH || s.length > MAX_LENGTH) return null;
-  const bytes = decodeBase32(s);
-  if (bytes === null) return null;
+  const byteLength = Math.floor((s.length * 5) / 8);
+  // Canonical spelling only: no spare character, and the unused low bits of the last one are zero.
+  if (s.length !== Math.ceil((byteLength * 8) / 5)) return null;
+  let buffer = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const v = code < 128 ? CHAR_VALUE[code] : -1;
+    if (v < 0) return null;
+    buffer = ((buffer << 5) | v) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      scratch[n++] = (buffer >> (bits - 8)) & 0xff;
+      bits -= 8;
+    }
+  }
+  if ((buffer & ((1 << bits) - 1)) !== 0) return null;
   let tableNumber = 0;
   let read = 0;
   for (let i = 0; ; i++) {
-    if (i >= 5 || read >= bytes.length) return null;
-    const b = bytes[read++];
+    if (i >= 5 || read >= byteLength) return null;
+    const b = scratch[read++];
     tableNumber += (b & 0x7f) * 2 ** (7 * i);
-    if (b < 0x80) break;
+    if (b < 0x80) {
+      if (b === 0 && i > 0) return null; // not minimal
+      break;
+    }
   }
-  if (tableNumber === 0 || tableNumber > 0xffffffff) return null;
-  if (bytes.length !== read + 18) return null;
-  const internalId = bytes.slice(read, read + 16);
-  const footer = bytes[read + 16] | (bytes[read + 17] << 8);
-  if ((fletcher16(bytes.subarray(0, read + 16)) ^ VERSION) !== footer) return null;
-  // Only the canonical spelling is an ID (no trailing-bit variants).
-  if (encodeId(tableNumber, internalId) !== s) return null;
-  return { tableNumber, internalId };
+  if (tableNumber === 0 || tableNumber > 0xffffffff || byteLength !== read + 18) return null;
+  let c0 = 0;
+  let c1 = 0;
+  for (let i = 0; i < read + 16; i++) {
+    c0 = (c0 + scratch[i]) % 256;
+    c1 = (c1 + c0) % 256;
+  }
+  const footer = scratch[read + 16] | (scratch[read + 17] << 8);
+  if ((((c1 << 8) | c0) ^ VERSION) !== footer) return null;
+  return { tableNumber, offset: read };
+}
+
+/** Decodes an ID string, or null when it is not a well-formed, canonical Convex ID. */
+export function decodeId(s: string): DecodedId | null {
+  const d = decodeIntoScratch(s);
+  return d === null ? null : { tableNumber: d.tableNumber, internalId: scratch.slice(d.offset, d.offset + 16) };
 }
 
 /** A fresh internal id: 14 random bytes then the big-endian day number since the epoch. */
+let randomPool = new Uint8Array(0);
+let randomPos = 0;
+
+function random14(): Uint8Array {
+  if (randomPos + 14 > randomPool.length) {
+    randomPool = new Uint8Array(randomBytes(14 * 1024));
+    randomPos = 0;
+  }
+  randomPos += 14;
+  return randomPool.subarray(randomPos - 14, randomPos);
+}
+
 export function newInternalId(nowMs: number): Uint8Array {
   const out = new Uint8Array(16);
-  out.set(randomBytes(14));
+  out.set(random14());
   const days = Math.floor(nowMs / 86_400_000) & 0xffff;
   out[14] = days >> 8;
   out[15] = days & 0xff;
   return out;
 }
 
+/** The table number of a valid ID (without allocating), or null. */
 export function tableNumberOfId(id: string): number | null {
-  return decodeId(id)?.tableNumber ?? null;
+  return decodeIntoScratch(id)?.tableNumber ?? null;
 }

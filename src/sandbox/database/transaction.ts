@@ -4,7 +4,7 @@
  * records what it read as index intervals, and counts against the limits.
  */
 import type { Value } from "convex/values";
-import { checkValue } from "./schema/checkValue.ts";
+import { checkValue, type CheckValueOptions } from "./schema/checkValue.ts";
 import type { Catalog } from "./schema/catalog.ts";
 import { BY_ID } from "./schema/catalog.ts";
 import { idKey, TableStore } from "./indexes/tableStore.ts";
@@ -99,6 +99,11 @@ export class Transaction implements ReadView {
     this.beginTime = host.now();
     this.writeSource = writeSource;
   }
+
+  private readonly idChecks: CheckValueOptions = {
+    isIdOfTable: (value, t) => this.host.tableNameOf(value) === t,
+    tableNameOfId: (value) => this.host.tableNameOf(value),
+  };
 
   // ---- ReadView -------------------------------------------------------------
 
@@ -195,10 +200,9 @@ export class Transaction implements ReadView {
 
   private insertInto(table: string, value: Record<string, Value>, validate: boolean): string {
     checkUserFields(value);
-    for (const field of ["_id", "_creationTime"]) {
-      if (field in value && value[field] !== undefined) {
-        throw new Error(`Field '${field}' is a system field and cannot be set on insert`);
-      }
+    if (value._id !== undefined || value._creationTime !== undefined) {
+      const field = value._id !== undefined ? "_id" : "_creationTime";
+      throw new Error(`Field '${field}' is a system field and cannot be set on insert`);
     }
     this.host.tableNumberFor(table, true);
     const id = this.host.newDocumentId(table);
@@ -300,17 +304,13 @@ export class Transaction implements ReadView {
       size = checkDocumentLimits(after);
       const validator = validate ? this.catalog.validatorOf(table) : null;
       if (validator) {
-        const error = checkValue(after, validator, {
-          isIdOfTable: (value, t) => this.host.tableNameOf(value) === t,
-          tableNameOfId: (value) => this.host.tableNameOf(value),
-        });
+        const error = checkValue(after, validator, this.idChecks);
         if (error !== null) {
           throw new Error(
             `Failed to insert or update a document in table "${table}" because it does not match the schema: ${error}`,
           );
         }
       }
-      Object.freeze(after);
       documentSizes.set(after, size);
     }
     this.counters.write(size);
@@ -337,6 +337,11 @@ export class Transaction implements ReadView {
       if (o !== null) out.push({ index: r.index, start: o.start, end: o.end });
     }
     return out;
+  }
+
+  /** The private stores of the tables this transaction wrote (handed over at commit). */
+  writtenTables(): ReadonlyMap<string, TableStore> {
+    return this.local;
   }
 
   searchedTables(): ReadonlySet<string> {

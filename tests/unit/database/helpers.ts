@@ -11,7 +11,7 @@ export function newDatabase(start = 1_700_000_000_000): { db: Database; clock: {
 
 /** The JSON `schema.export()` of a real `defineSchema(...)`. */
 export function schemaJson(schema: ReturnType<typeof defineSchema>): SchemaJson {
-  return JSON.parse(schema.export()) as SchemaJson;
+  return JSON.parse((schema as unknown as { export(): string }).export()) as SchemaJson;
 }
 
 export function collect(tx: Transaction, query: SerializedQuery): Document[] {

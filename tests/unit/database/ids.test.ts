@@ -15,6 +15,24 @@ describe("document IDs", () => {
     expect([...decoded.internalId]).toEqual([...internal]);
   });
 
+  it("accepts a string only when it is the canonical encoding of what it decodes to", () => {
+    const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+    const id = encodeId(10001, Uint8Array.from({ length: 16 }, (_, i) => i * 13));
+    let accepted = 0;
+    for (let pos = 0; pos < id.length; pos++) {
+      for (const c of alphabet) {
+        for (const candidate of [id.slice(0, pos) + c + id.slice(pos + 1), id + c, id.slice(0, pos) + id.slice(pos + 1)]) {
+          const decoded = decodeId(candidate);
+          if (decoded === null) continue;
+          accepted++;
+          expect(encodeId(decoded.tableNumber, decoded.internalId)).toBe(candidate);
+        }
+      }
+    }
+    // Only the unmodified ID itself survives single-character edits (the checksum catches the rest).
+    expect(accepted).toBe(id.length);
+  });
+
   it("has the documented lengths for the smallest and largest table numbers", () => {
     expect(encodeId(1, new Uint8Array(16))).toHaveLength(31);
     expect(encodeId(2 ** 32 - 1, new Uint8Array(16))).toHaveLength(37);

@@ -1,3 +1,4 @@
+import type { Document } from "../../../src/sandbox/database/index.ts";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ function setup() {
   return { db, ids };
 }
 
-const ns = (docs: Array<{ n?: unknown }>) => docs.map((d) => d.n);
+const ns = (docs: Document[]) => docs.map((d) => d.n);
 
 describe("withIndex ranges", () => {
   it("eq on a single-field index returns matches in index order (then _creationTime)", () => {

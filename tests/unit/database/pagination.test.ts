@@ -1,3 +1,4 @@
+import type { Document } from "../../../src/sandbox/database/index.ts";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ function setup(n: number) {
   return { db, clock, ids };
 }
 
-const ns = (docs: Array<{ n?: unknown }>) => docs.map((d) => d.n);
+const ns = (docs: Document[]) => docs.map((d) => d.n);
 
 describe("paginate", () => {
   it("walks a query page by page and finishes with isDone", () => {

@@ -1,3 +1,4 @@
+import type { Document } from "../../../src/sandbox/database/index.ts";
 import { describe, expect, it } from "vitest";
 import { collect, expectError, field, indexQuery, lit, newDatabase, rangeExpr, scan, seed } from "./helpers.ts";
 
@@ -13,7 +14,7 @@ function setup() {
   return { db, clock, ids };
 }
 
-const names = (docs: Array<{ name?: unknown }>) => docs.map((d) => d.name);
+const names = (docs: Document[]) => docs.map((d) => d.name);
 
 describe("filters", () => {
   const run = (filter: unknown) => {

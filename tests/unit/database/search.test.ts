@@ -1,3 +1,4 @@
+import type { Document } from "../../../src/sandbox/database/index.ts";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { describe, expect, it } from "vitest";
@@ -37,7 +38,7 @@ const search = (text: string, eq: Array<[string, unknown]> = [], operators: Seri
   operators,
 });
 
-const bodies = (docs: Array<{ body?: unknown }>) => docs.map((d) => d.body);
+const bodies = (docs: Document[]) => docs.map((d) => d.body);
 
 describe("text search", () => {
   it("tokenizes on whitespace and punctuation, lowercases, drops long terms and keeps 16 query terms", () => {

@@ -25,9 +25,11 @@ const FIELD = "\x01";
 const scratch = new DataView(new ArrayBuffer(8));
 
 function eightBytes(): string {
-  let s = "";
-  for (let i = 0; i < 8; i++) s += String.fromCharCode(scratch.getUint8(i));
-  return s;
+  const d = scratch;
+  return String.fromCharCode(
+    d.getUint8(0), d.getUint8(1), d.getUint8(2), d.getUint8(3),
+    d.getUint8(4), d.getUint8(5), d.getUint8(6), d.getUint8(7),
+  );
 }
 
 function encodeInt64(n: bigint): string {
