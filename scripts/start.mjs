@@ -46,6 +46,19 @@ function rebuildReason() {
   return changed ? `${changed} changed since the last build` : null;
 }
 
+/** What to stop on Ctrl-C; filled in as servers start. */
+const running = [];
+let stopping = false;
+async function stop(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping…");
+  await Promise.allSettled(running.map((server) => server.stop()));
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
 async function main() {
   const reason = rebuildReason();
   if (reason) {
@@ -73,6 +86,12 @@ async function main() {
       sitePort: Number(env.SANDBOX_SITE_PORT || 3211),
       dataDir: path.resolve(repoRoot, env.SANDBOX_DATA_DIR || ".sandbox-data"),
     });
+    running.push(sandbox);
+    sandbox.exited.then(() => {
+      if (stopping) return;
+      console.error("The sandbox server stopped unexpectedly.");
+      void stop(1);
+    });
     console.log(`Sandbox server: ${sandbox.cloudUrl} (API, WebSocket), ${sandbox.siteUrl} (HTTP actions)`);
     if (sandbox.cloudUrl.replace(/\/+$/, "") !== sandboxUrl) {
       console.warn(`Note: the site was built to use ${sandboxUrl}, not ${sandbox.cloudUrl}.`);
@@ -80,26 +99,12 @@ async function main() {
   }
 
   const site = await startPreview({ outDir, host: env.HOST || "localhost", port: Number(env.PORT || 4321) });
+  running.push(site);
+  if (stopping) return;
   console.log(`\nConvex Playground: ${site.url}\nPress Ctrl-C to stop.`);
-
-  let stopping = false;
-  const stop = async (exitCode = 0) => {
-    if (stopping) return;
-    stopping = true;
-    console.log("\nStopping…");
-    await Promise.allSettled([site.stop(), sandbox?.stop()]);
-    process.exit(exitCode);
-  };
-  process.on("SIGINT", () => stop(0));
-  process.on("SIGTERM", () => stop(0));
-  sandbox?.exited.then(() => {
-    if (stopping) return;
-    console.error("The sandbox server stopped unexpectedly.");
-    void stop(1);
-  });
 }
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  void stop(1);
 });
