@@ -100,6 +100,16 @@ describe("paginate", () => {
     expect([ns(next.page), next.isDone]).toEqual([[40, 60, 80], true]);
   });
 
+  it("a page cut short before reading anything continues from the start", () => {
+    const { db } = setup(3);
+    for (const order of ["asc", "desc"] as const) {
+      const q = scan("posts", order);
+      const cut = db.begin().queryPage({ query: q, cursor: null, endCursor: null, pageSize: 2, maximumRowsRead: 0, maximumBytesRead: null });
+      expect([cut.page, cut.isDone, cut.pageStatus, cut.splitCursor]).toEqual([[], false, "SplitRequired", null]);
+      expect(ns(page(db, q, cut.continueCursor, 5).page)).toEqual(order === "asc" ? [0, 10, 20] : [20, 10, 0]);
+    }
+  });
+
   it("recommends a split for very large pages", () => {
     const { db, clock } = newDatabase();
     const tx = db.begin();

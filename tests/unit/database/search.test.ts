@@ -86,6 +86,18 @@ describe("text search", () => {
     );
   });
 
+  it("paginates search results in relevance order", () => {
+    const db = setup();
+    const q = search("hello world");
+    const args = { query: q, endCursor: null, pageSize: 2, maximumRowsRead: null, maximumBytesRead: null };
+    const p1 = db.begin().queryPage({ ...args, cursor: null });
+    expect([bodies(p1.page), p1.isDone]).toEqual([["Hello world, hello Convex!", "hello there"], false]);
+    const p2 = db.begin().queryPage({ ...args, cursor: p1.continueCursor });
+    expect([bodies(p2.page), p2.isDone]).toEqual([["The world is big"], true]);
+    const again = db.begin().queryPage({ ...args, cursor: null, endCursor: p1.continueCursor, pageSize: 1 });
+    expect(bodies(again.page)).toEqual(bodies(p1.page));
+  });
+
   it("streams at most 1024 results", () => {
     const { db } = newDatabase();
     db.setSchema(schemaJson(defineSchema({ notes: defineTable({ text: v.string() }).searchIndex("s", { searchField: "text" }) })));

@@ -6,7 +6,7 @@
 import { bytesToBase64 } from "../values/display.ts";
 import { bytesToKey, keyToBytes } from "../values/indexKey.ts";
 
-export type CursorPosition = { kind: "after"; key: string } | { kind: "end" };
+export type CursorPosition = { kind: "start" } | { kind: "after"; key: string } | { kind: "end" };
 
 /** Thrown for a cursor that is malformed or belongs to a different query. */
 export class InvalidCursorError extends Error {
@@ -43,12 +43,13 @@ export function queryFingerprint(query: unknown): string {
 }
 
 export function encodeCursor(fingerprint: string, position: CursorPosition): string {
-  const k = position.kind === "end" ? null : bytesToBase64(keyToBytes(position.key));
-  return toBase64Url(JSON.stringify({ v: 1, q: fingerprint, k }));
+  // Base64 text always has a length divisible by 4, so it never collides with "end" or "start".
+  const p = position.kind === "after" ? bytesToBase64(keyToBytes(position.key)) : position.kind;
+  return toBase64Url(JSON.stringify({ v: 1, q: fingerprint, p }));
 }
 
 export function decodeCursor(cursor: string, fingerprint: string): CursorPosition {
-  let parsed: { v?: unknown; q?: unknown; k?: unknown };
+  let parsed: { v?: unknown; q?: unknown; p?: unknown };
   try {
     parsed = JSON.parse(fromBase64Url(cursor));
   } catch {
@@ -57,10 +58,10 @@ export function decodeCursor(cursor: string, fingerprint: string): CursorPositio
   if (parsed === null || typeof parsed !== "object" || parsed.v !== 1 || parsed.q !== fingerprint) {
     throw new InvalidCursorError();
   }
-  if (parsed.k === null) return { kind: "end" };
-  if (typeof parsed.k !== "string") throw new InvalidCursorError();
+  if (parsed.p === "end" || parsed.p === "start") return { kind: parsed.p };
+  if (typeof parsed.p !== "string") throw new InvalidCursorError();
   try {
-    return { kind: "after", key: bytesToKey(Uint8Array.from(atob(parsed.k), (c) => c.charCodeAt(0))) };
+    return { kind: "after", key: bytesToKey(Uint8Array.from(atob(parsed.p), (c) => c.charCodeAt(0))) };
   } catch {
     throw new InvalidCursorError();
   }

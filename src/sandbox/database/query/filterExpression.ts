@@ -56,7 +56,10 @@ function operands(expr: Expr, op: string): unknown[] {
   return args;
 }
 
-export function evaluate(expr: unknown, doc: Document): Result {
+export type CompiledExpression = (doc: Document) => Result;
+
+/** Compiles a serialized expression once (literals decoded up front) into a function of the document. */
+export function compileExpression(expr: unknown): CompiledExpression {
   if (expr === null || typeof expr !== "object" || Array.isArray(expr)) {
     throw new Error(`Invalid filter expression: ${JSON.stringify(expr)}`);
   }
@@ -64,52 +67,63 @@ export function evaluate(expr: unknown, doc: Document): Result {
   const keys = Object.keys(e);
   if (keys.length !== 1) throw new Error(`Invalid filter expression: ${JSON.stringify(expr)}`);
   const op = keys[0];
-  if (op === "$field") return getFieldPath(doc, e.$field as string);
-  if (op === "$literal") return decodeQueryValue(e.$literal);
+  if (op === "$field") {
+    const path = e.$field;
+    if (typeof path !== "string") throw new Error("Invalid filter expression: $field expects a field path string");
+    return (doc) => getFieldPath(doc, path);
+  }
+  if (op === "$literal") {
+    const value = decodeQueryValue(e.$literal);
+    return () => value;
+  }
   if (op in comparisons) {
-    const [l, r] = operands(e, op);
-    return comparisons[op](compareValues(evaluate(l, doc), evaluate(r, doc)));
+    const test = comparisons[op];
+    const [l, r] = operands(e, op).map(compileExpression);
+    return (doc) => test(compareValues(l(doc), r(doc)));
   }
   if (op in arithmetic) {
     const { name, ints, floats } = arithmetic[op];
-    const [le, re] = operands(e, op);
-    const l = evaluate(le, doc);
-    const r = evaluate(re, doc);
-    if (typeof l === "bigint" && typeof r === "bigint") {
-      const result = ints(l, r);
-      if (result === null) throw new Error(`Cannot ${name} ${l} by zero`);
-      if (result < INT64_MIN || result > INT64_MAX) {
-        throw new Error(`Cannot ${name} ${l} and ${r}: the result is out of range for Int64`);
+    const [le, re] = operands(e, op).map(compileExpression);
+    return (doc) => {
+      const l = le(doc);
+      const r = re(doc);
+      if (typeof l === "bigint" && typeof r === "bigint") {
+        const result = ints(l, r);
+        if (result === null) throw new Error(`Cannot ${name} ${l} by zero`);
+        if (result < INT64_MIN || result > INT64_MAX) {
+          throw new Error(`Cannot ${name} ${l} and ${r}: the result is out of range for Int64`);
+        }
+        return result;
       }
-      return result;
-    }
-    if (typeof l === "number" && typeof r === "number") return floats(l, r);
-    throw new Error(
-      `Cannot ${name} ${formatValue(l)} (type ${typeName(l)}) and ${formatValue(r)} (type ${typeName(r)})`,
-    );
+      if (typeof l === "number" && typeof r === "number") return floats(l, r);
+      throw new Error(
+        `Cannot ${name} ${formatValue(l)} (type ${typeName(l)}) and ${formatValue(r)} (type ${typeName(r)})`,
+      );
+    };
   }
   if (op === "$neg") {
-    const x = evaluate(e.$neg, doc);
-    if (typeof x === "bigint") {
-      if (x === INT64_MIN) throw new Error(`Cannot negate ${x}: the result is out of range for Int64`);
-      return -x;
-    }
-    if (typeof x === "number") return -x;
-    throw new Error(`Cannot negate ${formatValue(x)} (type ${typeName(x)})`);
+    const inner = compileExpression(e.$neg);
+    return (doc) => {
+      const x = inner(doc);
+      if (typeof x === "bigint") {
+        if (x === INT64_MIN) throw new Error(`Cannot negate ${x}: the result is out of range for Int64`);
+        return -x;
+      }
+      if (typeof x === "number") return -x;
+      throw new Error(`Cannot negate ${formatValue(x)} (type ${typeName(x)})`);
+    };
   }
-  if (op === "$not") return !asBoolean(evaluate(e.$not, doc));
-  if (op === "$and") {
-    for (const item of operands(e, op)) if (!asBoolean(evaluate(item, doc))) return false;
-    return true;
+  if (op === "$not") {
+    const inner = compileExpression(e.$not);
+    return (doc) => !asBoolean(inner(doc));
   }
-  if (op === "$or") {
-    for (const item of operands(e, op)) if (asBoolean(evaluate(item, doc))) return true;
-    return false;
+  if (op === "$and" || op === "$or") {
+    const items = operands(e, op).map(compileExpression);
+    const isAnd = op === "$and";
+    return (doc) => {
+      for (const item of items) if (asBoolean(item(doc)) !== isAnd) return !isAnd;
+      return isAnd;
+    };
   }
   throw new Error(`Invalid filter expression: unknown operator ${op}`);
-}
-
-/** A document passes a `.filter(...)` when the expression evaluates to `true`. */
-export function passesFilter(expr: unknown, doc: Document): boolean {
-  return evaluate(expr, doc) === true;
 }

@@ -4,14 +4,16 @@
  * `convex` package lists them.
  */
 import type { Document, SerializedQuery } from "../types.ts";
-import { passesFilter } from "./filterExpression.ts";
+import { compileExpression, type CompiledExpression } from "./filterExpression.ts";
 
 export class OperatorPipeline {
   private readonly counts: number[];
+  private readonly filters: Array<CompiledExpression | null>;
   private ended = false;
 
   constructor(private readonly operators: SerializedQuery["operators"]) {
     this.counts = operators.map(() => 0);
+    this.filters = operators.map((op) => ("filter" in op ? compileExpression(op.filter) : null));
     for (const op of operators) {
       if ("limit" in op && (!Number.isInteger(op.limit) || op.limit < 0)) {
         throw new Error(`Invalid limit ${op.limit}: a limit must be a non-negative integer`);
@@ -29,9 +31,11 @@ export class OperatorPipeline {
   accept(doc: Document): boolean {
     for (let i = 0; i < this.operators.length; i++) {
       const op = this.operators[i];
-      if ("filter" in op) {
-        if (!passesFilter(op.filter, doc)) return false;
-      } else {
+      const filter = this.filters[i];
+      if (filter !== null) {
+        // A document passes `.filter(...)` when the expression evaluates to `true`.
+        if (filter(doc) !== true) return false;
+      } else if ("limit" in op) {
         this.counts[i]++;
         if (this.counts[i] >= op.limit) this.ended = true;
       }

@@ -52,9 +52,9 @@ class SearchPage implements PositionedSource {
   constructor(view: ReadView, source: Extract<SerializedQuery["source"], { type: "Search" }>, start: CursorPosition | null, private readonly endOffset: number | null) {
     this.results = new SearchResults(view, source);
     this.offset = 0;
-    const skip = start === null ? 0 : start.kind === "end" ? Infinity : Number(start.key);
-    while (this.offset < skip && this.results.next() !== null) this.offset++;
     if (start?.kind === "end") this.done = true;
+    const skip = start?.kind === "after" ? Number(start.key) : 0;
+    while (!this.done && this.offset < skip && this.results.next() !== null) this.offset++;
   }
   get lastKey(): string | null {
     return String(this.offset);
@@ -63,10 +63,7 @@ class SearchPage implements PositionedSource {
     return this.done;
   }
   next(): Document | null {
-    if (this.done || (this.endOffset !== null && this.offset >= this.endOffset)) {
-      this.done = this.done || this.endOffset === null;
-      return null;
-    }
+    if (this.done || (this.endOffset !== null && this.offset >= this.endOffset)) return null;
     const doc = this.results.next();
     if (doc === null) {
       this.done = true;
@@ -80,7 +77,7 @@ class SearchPage implements PositionedSource {
 function narrow(interval: KeyInterval, order: "asc" | "desc", after: CursorPosition | null, upTo: CursorPosition | null): KeyInterval | null {
   let { start, end } = interval;
   if (after?.kind === "end") return null;
-  if (after) {
+  if (after?.kind === "after") {
     if (order === "asc") start = keySuccessor(after.key) > start ? keySuccessor(after.key) : start;
     else end = end === null || after.key < end ? after.key : end;
   }
@@ -148,11 +145,9 @@ export function queryPage(view: ReadView, args: PageArgs): PageResult {
     continuePosition = { kind: "end" };
     isDone = true;
   } else {
+    // Stopped early (page full or a read limit): continue after the last row read.
     const last = source?.lastKey ?? null;
-    continuePosition = last === null ? (start ?? { kind: "after", key: "" }) : { kind: "after", key: last };
-    if (last === null && start === null && args.query.source.type !== "Search") {
-      continuePosition = { kind: "after", key: "" };
-    }
+    continuePosition = last !== null ? { kind: "after", key: last } : (start ?? { kind: "start" });
     isDone = false;
   }
 
