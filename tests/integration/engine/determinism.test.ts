@@ -60,6 +60,28 @@ describe("actions", () => {
     expect(v.random).toBeGreaterThanOrEqual(0);
   });
 
+  it("fetch through the deployment's network function", async () => {
+    const seen: Array<{ url: string; method: string; body: string | null; header: string | undefined }> = [];
+    const withFetch = await deployEngineApp({
+      fetch: async (request) => {
+        seen.push({
+          url: request.url,
+          method: request.method,
+          body: request.bodyBase64 === null ? null : Buffer.from(request.bodyBase64, "base64").toString(),
+          header: request.headers.find(([k]) => k === "x-test")?.[1],
+        });
+        return { status: 202, statusText: "Accepted", headers: [["content-type", "text/plain"]], bodyBase64: Buffer.from("pong").toString("base64") };
+      },
+    });
+    try {
+      const outcome = await withFetch.runAction({ path: "determinism:fetchInAction", args: { url: "https://api.example.test/ping" } });
+      expect(outcome.value).toEqual({ status: 202, body: "pong", type: "text/plain" });
+      expect(seen).toEqual([{ url: "https://api.example.test/ping", method: "POST", body: "ping", header: "1" }]);
+    } finally {
+      await withFetch.dispose();
+    }
+  });
+
   it("run concurrently", async () => {
     const started = performance.now();
     const outcomes = await Promise.all(
