@@ -67,6 +67,17 @@ for (const id of playgroundIds()) {
         const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
         expect(pushErrors(result)).toEqual([]);
       });
+
+      const run = playground.config.run;
+      if (run) {
+        // A repro may run an internal function on purpose (to show the error); a lesson never does.
+        const visibilities = id.startsWith("ts-") ? ["public", "internal"] : ["public"];
+        it(`the default run, ${run.path}, is a ${visibilities.join(" or ")} function of the starter`, async () => {
+          const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+          const paths = result.ok ? result.functions.filter((f) => visibilities.includes(f.visibility)).map((f) => f.path) : [];
+          expect(paths).toContain(run.path.includes(":") ? run.path : `${run.path}:default`);
+        });
+      }
     }
 
     it("finished files push", async () => {
