@@ -79,6 +79,12 @@ export const uploadUrl = mutation({ args: {}, handler: async (ctx) => ctx.storag
 export const url = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getUrl(id) });
 export const meta = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getMetadata(id) });
 export const remove = mutation({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.delete(id) });
+export const storeText = action({ args: { text: v.string() }, handler: async (ctx, { text }) =>
+  ctx.storage.store(new Blob([text], { type: "text/plain" })) });
+export const readText = action({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => {
+  const blob = await ctx.storage.get(id);
+  return blob === null ? null : { text: await blob.text(), type: blob.type };
+}});
 `,
   "jobs.ts": `import { mutation, query } from "./_generated/server";
 import { internal } from "./_generated/api";

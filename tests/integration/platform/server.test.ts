@@ -59,6 +59,14 @@ describe("file storage over HTTP", () => {
     expect(await client.query(api.files.url, { id: storageId })).toBeNull();
   });
 
+  it("store() and get() in actions (isolate executor)", async () => {
+    const client = new ConvexHttpClient(server.cloudUrl);
+    const id: string = await client.action(api.files.storeText, { text: "stored by an action" });
+    expect(await client.action(api.files.readText, { id })).toEqual({ text: "stored by an action", type: "text/plain" });
+    const url: string = await client.query(api.files.url, { id });
+    expect(await (await fetch(url)).text()).toBe("stored by an action");
+  });
+
   it("a forged upload token is refused", async () => {
     const res = await fetch(`${server.cloudUrl}/api/storage/upload?token=nope`, { method: "POST", body: "x" });
     expect(res.status).toBeGreaterThanOrEqual(400);

@@ -38,11 +38,7 @@ afterEach(async () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const bytes = new TextEncoder().encode("hello, storage");
-/**
- * Reading a Blob body (`await blob.arrayBuffer()`) inside the node:vm executor never settles yet
- * (host-realm promises in an `afterEvaluate` microtask context); enable once the runtime delivers them.
- */
-const BLOB_IN_PROCESS = process.env.PLATFORM_BLOB_TESTS === "1";
+
 
 async function upload(d: PlatformDeployment, contentType = "text/plain"): Promise<string> {
   const url = (await d.runMutation({ path: "files:uploadUrl", args: {} })).value as string;
@@ -94,14 +90,13 @@ describe("file storage through the deployment API", () => {
     expect((await d.storage!.upload(token, new Uint8Array([1]), null, `sha-256=${digest}`)).storageId).toBeTypeOf("string");
   });
 
-  it.runIf(BLOB_IN_PROCESS)("store() is refused in mutations", async () => {
+  it("store() is refused in mutations", async () => {
     deployment = await createPlatformDeployment({ files });
     const refused = await deployment.runMutation({ path: "files:storeInMutation", args: {} });
     expect(refused.errorMessage).toContain("Can't use storage.store() in queries and mutations");
   });
 
-  // Blob bodies in the in-process executor: see BLOB_IN_PROCESS below.
-  it.runIf(BLOB_IN_PROCESS)("store/get in actions and fetch() of the file's own URL", async () => {
+  it("store/get in actions and fetch() of the file's own URL", async () => {
     deployment = await createPlatformDeployment({ files });
     const d = deployment;
     const stored = await d.runAction({ path: "files:storeText", args: { text: "from an action" } });
