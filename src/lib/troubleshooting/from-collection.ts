@@ -1,11 +1,10 @@
-/** Adapts an Astro content-collection entry (collection "troubleshooting") to TroubleshootingEntry. */
+/** Turns validated frontmatter (from the content collection or from load-entries.ts) into a TroubleshootingEntry. */
 import type { TroubleshootingEntry } from "./types";
 import type { TroubleshootingData } from "../site/content-schemas";
 
-export function entryFromCollection(item: { id: string; data: TroubleshootingData; body?: string }): TroubleshootingEntry {
-  const data = item.data;
+export function entryFromData(slug: string, data: TroubleshootingData, body: string): TroubleshootingEntry {
   return {
-    slug: item.id,
+    slug,
     title: data.title,
     symptoms: data.symptoms,
     errors: data.errors.map((e) => ({ text: e.text, ...(e.pattern !== undefined ? { pattern: e.pattern } : {}) })),
@@ -15,6 +14,11 @@ export function entryFromCollection(item: { id: string; data: TroubleshootingDat
     functionTypes: data.functionTypes,
     lessons: data.lessons,
     ...(data.playground !== undefined ? { playground: data.playground } : {}),
-    body: item.body ?? "",
+    body,
   };
+}
+
+/** An Astro content-collection entry (collection "troubleshooting"). */
+export function entryFromCollection(item: { id: string; data: TroubleshootingData; body?: string }): TroubleshootingEntry {
+  return entryFromData(item.id, item.data, item.body ?? "");
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { troubleshootingSchema } from "../site/content-schemas";
+import { entryFromData } from "./from-collection";
 import type { TroubleshootingEntry } from "./types";
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -25,20 +26,7 @@ export function parseEntry(slug: string, source: string, fileName = `${slug}.mdx
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     throw new Error(`${fileName}: invalid frontmatter\n  ${problems.join("\n  ")}`);
   }
-  const data = parsed.data;
-  return {
-    slug,
-    title: data.title,
-    symptoms: data.symptoms,
-    errors: data.errors.map((e) => ({ text: e.text, ...(e.pattern !== undefined ? { pattern: e.pattern } : {}) })),
-    causes: data.causes,
-    frequency: data.frequency,
-    tags: data.tags,
-    functionTypes: data.functionTypes,
-    lessons: data.lessons,
-    ...(data.playground !== undefined ? { playground: data.playground } : {}),
-    body: match[2],
-  };
+  return entryFromData(slug, parsed.data, match[2]);
 }
 
 export const ENTRIES_DIR = join(process.cwd(), "content", "troubleshooting");
