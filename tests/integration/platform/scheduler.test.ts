@@ -41,6 +41,12 @@ export const slowAction = internalAction({ args: {}, handler: async (ctx) => {
   await ctx.runMutation(internal.jobs.record, { name: "slow action done" });
   return null;
 }});
+export const slowParent = internalAction({ args: { ms: v.number() }, handler: async (ctx, { ms }) => {
+  await new Promise((r) => setTimeout(r, ms));
+  await ctx.scheduler.runAfter(0, internal.jobs.record, { name: "child of a canceled action" });
+  return null;
+}});
+export const scheduleSlowParent = mutation({ args: { ms: v.number() }, handler: async (ctx, { ms }) => ctx.scheduler.runAfter(0, internal.jobs.slowParent, { ms }) });
 export const scheduleSlowAction = mutation({ args: {}, handler: async (ctx) => ctx.scheduler.runAfter(0, internal.jobs.slowAction, {}) });
 `,
 };
@@ -135,5 +141,44 @@ describe("scheduler across a restart", () => {
     const job = await waitFor(async () => (await d.runQuery({ path: "jobs:job", args: { id } })).value as any, (j) => j?.state.kind === "success");
     expect(job.state.kind).toBe("success");
     expect((await d.runQuery({ path: "jobs:events", args: {} })).value).toEqual(["after restart"]);
+  });
+});
+
+describe("scheduled actions", () => {
+  it("canceling a running action lets it finish, but what it schedules never runs", async () => {
+    deployment = await createPlatformDeployment({ files });
+    const d = deployment;
+    const parent = (await d.runMutation({ path: "jobs:scheduleSlowParent", args: { ms: 150 } })).value as string;
+    await waitFor(async () => (await d.runQuery({ path: "jobs:job", args: { id: parent } })).value as any, (j) => j?.state.kind === "inProgress");
+    expect((await d.runMutation({ path: "jobs:cancel", args: { id: parent } })).status).toBe("success");
+    const jobs = await waitFor(async () => (await d.runQuery({ path: "jobs:jobs", args: {} })).value as any[], (js) => js.length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(jobs.map((j) => [j.name, j.state.kind])).toEqual([
+      ["jobs.js:slowParent", "canceled"],
+      ["jobs.js:record", "canceled"],
+    ]);
+    expect((await d.runQuery({ path: "jobs:events", args: {} })).value).toEqual([]);
+  });
+
+  it("run at most once: an action interrupted by a crash is marked failed, not retried", async () => {
+    const durable: import("../../../src/sandbox/database/types.js").Commit[] = [];
+    let crashed = false;
+    // Commits after the crash never reach the log, as with kill -9.
+    const commitLog = {
+      append: (c: (typeof durable)[number]) => void (crashed || durable.push(c)),
+      load: () => [...durable],
+      clear: () => void (durable.length = 0),
+    };
+    const first = await createPlatformDeployment({ files, commitLog });
+    const id = (await first.runMutation({ path: "jobs:scheduleSlowParent", args: { ms: 300 } })).value as string;
+    await waitFor(async () => (await first.runQuery({ path: "jobs:job", args: { id } })).value as any, (j) => j?.state.kind === "inProgress");
+    crashed = true;
+    deployment = await createPlatformDeployment({ files, commitLog });
+    const d = deployment;
+    const job = await waitFor(async () => (await d.runQuery({ path: "jobs:job", args: { id } })).value as any, (j) => j?.state.kind === "failed");
+    expect(job.state.error).toMatch(/interrupted because the sandbox restarted/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(((await d.runQuery({ path: "jobs:job", args: { id } })).value as any).state.kind).toBe("failed");
+    await first.dispose();
   });
 });
