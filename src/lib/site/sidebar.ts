@@ -10,9 +10,13 @@ import {
   playgroundHref,
   troubleshootingHref,
   troubleshootingIndexHref,
-  type Lesson,
-  type TroubleshootingEntry,
-} from "./collections";
+} from "./urls";
+
+/** Just what the sidebar reads of a lesson or entry. */
+interface Titled {
+  id: string;
+  data: { title: string };
+}
 
 type SidebarEntry = StarlightRouteData["sidebar"][number];
 type SidebarLink = Extract<SidebarEntry, { type: "link" }>;
@@ -37,8 +41,8 @@ export function buildSidebar({
   entries,
   pathname,
 }: {
-  lessons: Lesson[];
-  entries: TroubleshootingEntry[];
+  lessons: Titled[];
+  entries: Titled[];
   pathname: string;
 }): SidebarEntry[] {
   const learn = [
@@ -65,7 +69,7 @@ export function buildSidebar({
 }
 
 /** Previous/next for lesson pages (learning order); none elsewhere. */
-export function paginationFor(lessons: Lesson[], pathname: string): Pagination {
+export function paginationFor(lessons: Titled[], pathname: string): Pagination {
   const current = lessons.find((lesson) => samePath(lessonHref(lesson), pathname));
   if (!current) return { prev: undefined, next: undefined };
   const { prev, next } = lessonNeighbours(lessons, current.id);
