@@ -20,7 +20,7 @@ export function applyWrites(
   for (const w of writes) {
     let store = next.get(w.table);
     if (!cloned.has(w.table)) {
-      store = store ? store.clone() : TableStore.empty(w.table, catalog.indexesOf(w.table));
+      store = store ? store.clone() : TableStore.empty(w.table, catalog.indexesOf(w.table), catalog.searchIndexesOf(w.table));
       next.set(w.table, store);
       cloned.add(w.table);
     }

@@ -89,7 +89,7 @@ export class Database implements TransactionHost {
       }
     }
     const tables = new Map<string, TableStore>();
-    for (const [table, store] of this.latest.tables) tables.set(table, store.withIndexes(catalog.indexesOf(table)));
+    for (const [table, store] of this.latest.tables) tables.set(table, store.withIndexes(catalog.indexesOf(table), catalog.searchIndexesOf(table)));
     this.publish(new Snapshot(this.nextTs(), catalog, tables));
   }
 

@@ -317,7 +317,7 @@ export class Transaction implements ReadView {
     let store = this.local.get(table);
     if (!store) {
       const base = this.snapshot.tables.get(table);
-      store = base ? base.clone() : TableStore.empty(table, this.catalog.indexesOf(table));
+      store = base ? base.clone() : TableStore.empty(table, this.catalog.indexesOf(table), this.catalog.searchIndexesOf(table));
       this.local.set(table, store);
     }
     store.put(before ?? undefined, after);

@@ -86,6 +86,32 @@ describe("text search", () => {
     );
   });
 
+  it("keeps the inverted index current through patches, deletes and the transaction's own writes", () => {
+    const db = setup();
+    const tx = db.begin();
+    const [hello] = collect(tx, search("hello", [["pinned", true]]));
+    tx.patch(hello._id, { body: "goodbye moon" });
+    expect(bodies(collect(tx, search("hello")))).toEqual(["Hello world, hello Convex!"]);
+    expect(bodies(collect(tx, search("moo")))).toEqual(["goodbye moon"]);
+    tx.delete(hello._id);
+    tx.insert("messages", { body: "a fresh hello", channel: "general" });
+    expect(bodies(collect(tx, search("hello")))).toEqual(["Hello world, hello Convex!", "a fresh hello"]);
+    db.commit(tx);
+    expect(bodies(collect(db.begin(), search("moon")))).toEqual([]);
+    expect(bodies(collect(db.begin(), search("fresh")))).toEqual(["a fresh hello"]);
+  });
+
+  it("builds a search index over existing documents when the schema adds it", () => {
+    const { db, clock } = newDatabase();
+    seed(db, clock, "notes", [{ text: "alpha beta" }, { text: "beta gamma" }, { text: 42 }]);
+    db.setSchema(schemaJson(defineSchema({ notes: defineTable(v.any()).searchIndex("s", { searchField: "text" }) })));
+    const q = { source: { type: "Search" as const, indexName: "notes.s", filters: [{ type: "Search" as const, fieldPath: "text", value: "beta" }] }, operators: [] };
+    const tx = db.begin();
+    expect(collect(tx, q).map((d) => d.text)).toEqual(["beta gamma", "alpha beta"]);
+    // Only the returned documents count as read.
+    expect(tx.metrics().documentsRead.used).toBe(2);
+  });
+
   it("paginates search results in relevance order", () => {
     const db = setup();
     const q = search("hello world");

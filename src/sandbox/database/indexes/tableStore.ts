@@ -4,7 +4,8 @@
  * never mutated; writers work on `clone()`, which is O(number of indexes).
  */
 import type { Document } from "../types.ts";
-import type { IndexDef } from "../schema/catalog.ts";
+import type { IndexDef, SearchIndexDef } from "../schema/catalog.ts";
+import { SearchIndexStore } from "./searchIndex.ts";
 import { BY_ID } from "../schema/catalog.ts";
 import { getFieldPath } from "../values/fieldPath.ts";
 import { encodeValue } from "../values/indexKey.ts";
@@ -30,22 +31,27 @@ export class TableStore {
   constructor(
     readonly name: string,
     readonly indexes: Map<string, StoredIndex>,
+    readonly searchIndexes: Map<string, SearchIndexStore> = new Map(),
   ) {}
 
-  static empty(name: string, defs: Map<string, IndexDef>): TableStore {
+  static empty(name: string, defs: Map<string, IndexDef>, searchDefs: Map<string, SearchIndexDef>): TableStore {
     const indexes = new Map<string, StoredIndex>();
     for (const [n, def] of defs) indexes.set(n, { def, tree: newIndexTree() });
-    return new TableStore(name, indexes);
+    const searchIndexes = new Map<string, SearchIndexStore>();
+    for (const [n, def] of searchDefs) searchIndexes.set(n, SearchIndexStore.empty(def));
+    return new TableStore(name, indexes, searchIndexes);
   }
 
   clone(): TableStore {
     const indexes = new Map<string, StoredIndex>();
     for (const [n, ix] of this.indexes) indexes.set(n, { def: ix.def, tree: ix.tree.clone() });
-    return new TableStore(this.name, indexes);
+    const searchIndexes = new Map<string, SearchIndexStore>();
+    for (const [n, ix] of this.searchIndexes) searchIndexes.set(n, ix.clone());
+    return new TableStore(this.name, indexes, searchIndexes);
   }
 
-  /** A store with exactly `defs`, reusing trees whose fields are unchanged and building the rest. */
-  withIndexes(defs: Map<string, IndexDef>): TableStore {
+  /** A store with exactly these indexes, reusing trees whose fields are unchanged and building the rest. */
+  withIndexes(defs: Map<string, IndexDef>, searchDefs: Map<string, SearchIndexDef>): TableStore {
     const byId = this.indexes.get(BY_ID)!.tree;
     const indexes = new Map<string, StoredIndex>();
     for (const [n, def] of defs) {
@@ -60,7 +66,18 @@ export class TableStore {
       });
       indexes.set(n, { def, tree });
     }
-    return new TableStore(this.name, indexes);
+    const searchIndexes = new Map<string, SearchIndexStore>();
+    for (const [n, def] of searchDefs) {
+      const existing = this.searchIndexes.get(n);
+      if (existing && existing.def.searchField === def.searchField) {
+        searchIndexes.set(n, existing.clone(def));
+        continue;
+      }
+      const store = SearchIndexStore.empty(def);
+      byId.forEach((doc) => store.put(undefined, doc));
+      searchIndexes.set(n, store);
+    }
+    return new TableStore(this.name, indexes, searchIndexes);
   }
 
   get size(): number {
@@ -75,12 +92,17 @@ export class TableStore {
     return this.indexes.get(name);
   }
 
+  searchIndex(name: string): SearchIndexStore | undefined {
+    return this.searchIndexes.get(name);
+  }
+
   /** Mutates: only call on a store you own (a clone). */
   put(before: Document | undefined, after: Document | null): void {
     for (const ix of this.indexes.values()) {
       if (before) ix.tree.delete(indexKeyOf(ix.def, before));
       if (after) ix.tree.set(indexKeyOf(ix.def, after), after);
     }
+    for (const ix of this.searchIndexes.values()) ix.put(before, after);
   }
 
   documents(): Iterable<Document> {

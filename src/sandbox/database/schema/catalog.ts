@@ -74,6 +74,10 @@ export class Catalog {
     return this.tables.get(table)?.indexes ?? builtinIndexes(table);
   }
 
+  searchIndexesOf(table: string): Map<string, SearchIndexDef> {
+    return this.tables.get(table)?.searchIndexes ?? new Map();
+  }
+
   index(table: string, name: string): IndexDef | null {
     return this.indexesOf(table).get(name) ?? null;
   }

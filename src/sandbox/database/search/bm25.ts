@@ -1,41 +1,41 @@
 /**
- * BM25 relevance over one table's search field, with the query's last term
- * matched as a prefix (every token it prefixes counts as an occurrence).
+ * BM25 relevance with the query's last term matched as a prefix (every
+ * token it prefixes counts as an occurrence). Collection statistics (document
+ * count, average length, document frequencies) come from the search index.
  */
 import type { SearchTerms } from "./tokenize.ts";
 
 const K1 = 1.2;
 const B = 0.75;
 
-export interface ScoredCandidate<T> {
-  item: T;
-  score: number;
+export interface QueryTerm {
+  term: string;
+  prefix: boolean;
+  /** How many indexed documents contain the term. */
+  documentFrequency: number;
 }
 
-/** Scores every candidate (its tokens given) containing at least one query term; others are dropped. */
-export function rankBm25<T>(candidates: Array<{ item: T; tokens: string[] }>, terms: SearchTerms): ScoredCandidate<T>[] {
-  const n = candidates.length;
-  if (n === 0 || terms.prefix === null) return [];
-  const avgLength = candidates.reduce((s, c) => s + c.tokens.length, 0) / n || 1;
-  const queryTerms = [...terms.exact.map((t) => ({ term: t, prefix: false })), { term: terms.prefix, prefix: true }];
-  const matches = (token: string, q: { term: string; prefix: boolean }) =>
-    q.prefix ? token.startsWith(q.term) : token === q.term;
+export interface CollectionStats {
+  documentCount: number;
+  averageLength: number;
+}
 
-  const frequencies = candidates.map((c) => queryTerms.map((q) => c.tokens.filter((t) => matches(t, q)).length));
-  const documentFrequency = queryTerms.map((_, qi) => frequencies.filter((f) => f[qi] > 0).length);
-  const idf = documentFrequency.map((df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+export function queryTermList(terms: SearchTerms): Array<{ term: string; prefix: boolean }> {
+  if (terms.prefix === null) return [];
+  return [...terms.exact.map((term) => ({ term, prefix: false })), { term: terms.prefix, prefix: true }];
+}
 
-  const out: ScoredCandidate<T>[] = [];
-  candidates.forEach((c, ci) => {
-    let score = 0;
-    let matched = false;
-    queryTerms.forEach((_, qi) => {
-      const tf = frequencies[ci][qi];
-      if (tf === 0) return;
-      matched = true;
-      score += (idf[qi] * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * c.tokens.length) / avgLength));
-    });
-    if (matched) out.push({ item: c.item, score });
-  });
-  return out;
+/** The BM25 score of one document (given its tokens) for the query terms. */
+export function bm25Score(tokens: string[], terms: QueryTerm[], stats: CollectionStats): number {
+  let score = 0;
+  const lengthNorm = 1 - B + (B * tokens.length) / (stats.averageLength || 1);
+  for (const q of terms) {
+    let tf = 0;
+    for (const t of tokens) if (q.prefix ? t.startsWith(q.term) : t === q.term) tf++;
+    if (tf === 0) continue;
+    const df = q.documentFrequency;
+    const idf = Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
+    score += (idf * tf * (K1 + 1)) / (tf + K1 * lengthNorm);
+  }
+  return score;
 }

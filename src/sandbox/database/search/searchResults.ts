@@ -1,7 +1,8 @@
 /**
  * Runs a `withSearchIndex` query: checks the filters against the search
- * index, keeps documents whose filter fields equal the `.eq` values, ranks
- * them by relevance (ties newest first) and streams at most 1024 of them.
+ * index, looks the query terms up in the inverted index, keeps documents whose
+ * filter fields equal the `.eq` values, ranks them by relevance (ties newest
+ * first) and streams at most 1024 of them.
  * The table is recorded as searched so any write to it invalidates readers.
  */
 import { compareValues } from "convex/values";
@@ -10,7 +11,7 @@ import { decodeQueryValue } from "../values/decodeQueryValue.ts";
 import { getFieldPath } from "../values/fieldPath.ts";
 import { splitIndexName } from "../query/planQuery.ts";
 import type { ReadView } from "../query/readView.ts";
-import { rankBm25 } from "./bm25.ts";
+import { bm25Score, queryTermList, type QueryTerm } from "./bm25.ts";
 import { queryTerms, tokenize } from "./tokenize.ts";
 
 export const MAX_CANDIDATE_REVISIONS = 1024;
@@ -60,21 +61,34 @@ export class SearchResults {
     }
     view.searchedTable(table);
 
-    const terms = queryTerms(String(search.value ?? ""));
     const wanted = equalities.map((eq) => ({ field: eq.fieldPath, value: decodeQueryValue(eq.value) }));
-    const candidates: Array<{ item: Document; tokens: string[] }> = [];
-    const store = view.table(table);
-    for (const doc of store ? store.documents() : []) {
-      const text = getFieldPath(doc, index.searchField);
-      if (typeof text !== "string") continue;
-      if (!wanted.every((w) => compareValues(getFieldPath(doc, w.field), w.value) === 0)) continue;
-      candidates.push({ item: doc, tokens: tokenize(text) });
+    const postings = view.table(table)?.searchIndex(indexName);
+    const ranked: Array<{ doc: Document; score: number }> = [];
+    if (postings) {
+      // Candidates come from the inverted index: documents holding at least one query term.
+      const candidates = new Map<string, Document>();
+      const terms: QueryTerm[] = queryTermList(queryTerms(String(search.value ?? ""))).map((q) => {
+        const docs = postings.documentsWithTerm(q.term, q.prefix);
+        const ids = new Set<string>();
+        for (const doc of docs) {
+          ids.add(doc._id);
+          candidates.set(doc._id, doc);
+        }
+        return { ...q, documentFrequency: ids.size };
+      });
+      const stats = {
+        documentCount: postings.documentCount,
+        averageLength: postings.tokenCount / Math.max(1, postings.documentCount),
+      };
+      for (const doc of candidates.values()) {
+        if (!wanted.every((w) => compareValues(getFieldPath(doc, w.field), w.value) === 0)) continue;
+        const tokens = tokenize(getFieldPath(doc, index.searchField) as string);
+        ranked.push({ doc, score: bm25Score(tokens, terms, stats) });
+      }
     }
-    const ranked = rankBm25(candidates, terms).sort(
-      (a, b) => b.score - a.score || b.item._creationTime - a.item._creationTime,
-    );
+    ranked.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
     this.truncated = ranked.length > MAX_CANDIDATE_REVISIONS;
-    this.results = ranked.slice(0, MAX_CANDIDATE_REVISIONS).map((s) => s.item);
+    this.results = ranked.slice(0, MAX_CANDIDATE_REVISIONS).map((r) => r.doc);
   }
 
   next(): Document | null {
