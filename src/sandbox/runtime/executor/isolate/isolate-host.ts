@@ -5,6 +5,7 @@
  * isolate is disposed (the only way to stop a runaway loop for sure); the
  * next call creates a fresh one.
  */
+import { createHash } from "node:crypto";
 import ivm from "isolated-vm";
 import { BUNDLE_FILENAME } from "../../bundler/index.ts";
 import { ENVIRONMENT_PRELUDE, PRELUDE_FILENAME } from "../../environment/index.ts";
@@ -17,6 +18,10 @@ export interface IsolateLimits {
 
 /** Why an isolate was disposed, for the calls that were running in it. */
 export type DeathCause = { kind: "timeout"; budgetMs: number } | { kind: "memory"; memoryMb: number } | { kind: "disposed" };
+
+/** V8 code caches by source hash (the environment scripts, and recent bundles). */
+const CODE_CACHE = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+const CODE_CACHE_ENTRIES = 256;
 
 export class IsolateHost {
   readonly isolate: ivm.Isolate;
@@ -52,12 +57,29 @@ export class IsolateHost {
 
   compiled(): Promise<{ globals: ivm.Script; prelude: ivm.Script; bundle: ivm.Script }> {
     this.scripts ??= (async () => {
-      const globals = await this.isolate.compileScript(await webGlobalsScript(), { filename: "web-globals.js" });
-      const prelude = await this.isolate.compileScript(ENVIRONMENT_PRELUDE, { filename: PRELUDE_FILENAME });
-      const bundle = await this.isolate.compileScript(this.bundle.code, { filename: BUNDLE_FILENAME });
+      const globals = await this.compile(await webGlobalsScript(), "web-globals.js");
+      const prelude = await this.compile(ENVIRONMENT_PRELUDE, PRELUDE_FILENAME);
+      const bundle = await this.compile(this.bundle.code, BUNDLE_FILENAME);
       return { globals, prelude, bundle };
     })();
     return this.scripts;
+  }
+
+  /** Compiles with V8's code cache, shared by every isolate of the process for the same source. */
+  private async compile(code: string, filename: string): Promise<ivm.Script> {
+    const key = createHash("sha1").update(filename).update("\0").update(code).digest("hex");
+    const cachedData = CODE_CACHE.get(key);
+    const script = (await this.isolate.compileScript(
+      code,
+      cachedData ? { filename, cachedData } : { filename, produceCachedData: true },
+    )) as ivm.Script & ivm.CachedDataResult & { cachedDataRejected?: boolean };
+    if (!cachedData && script.cachedData) {
+      CODE_CACHE.set(key, script.cachedData);
+      if (CODE_CACHE.size > CODE_CACHE_ENTRIES) CODE_CACHE.delete(CODE_CACHE.keys().next().value!);
+    } else if (cachedData && script.cachedDataRejected) {
+      CODE_CACHE.delete(key);
+    }
+    return script;
   }
 
   /** Disposes the isolate, failing every call running in it. */
