@@ -136,6 +136,28 @@ describe("auth with the sandbox's test identity provider", () => {
   });
 });
 
+describe("auth failures over the WebSocket", () => {
+  it("an expired or wrong-audience token is refused: setAuth reports false and queries see no identity", async () => {
+    for (const claims of [{ expiresInSeconds: -30 }, { audience: "another-app" }]) {
+      const jwt = await token("mallory", claims);
+      const client = new ConvexClient(server.cloudUrl);
+      try {
+        const authenticated = new Promise<boolean>((resolve) => client.setAuth(async () => jwt, resolve));
+        expect(await authenticated).toBe(false);
+        const identity = await new Promise((resolve) => {
+          const unsubscribe = client.onUpdate(api.messages.whoami, {}, (value) => {
+            unsubscribe();
+            resolve(value);
+          });
+        });
+        expect(identity).toBeNull();
+      } finally {
+        await client.close();
+      }
+    }
+  });
+});
+
 describe("scheduler through the clients", () => {
   it("a ConvexClient subscription watches a job go from pending to success", async () => {
     const client = new ConvexClient(server.cloudUrl);
