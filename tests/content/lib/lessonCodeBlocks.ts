@@ -27,7 +27,8 @@ export function checkedCodeBlocks(lesson: string, mdx: string): CheckedCodeBlock
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]);
     if (!open) continue;
-    const end = lines.findIndex((line, j) => j > i && line.startsWith("```"));
+    // A closing fence is backticks alone (an info string would make it an opener).
+    const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line));
     if (end === -1) throw new Error(`${lesson}: the code block opened on line ${i + 1} is never closed.`);
     const [, lang, meta] = open;
     if (/(^|\s)check(\s|$)/.test(meta)) {
