@@ -121,6 +121,27 @@ describe("many sandboxes in one server", () => {
     }
   });
 
+  it("unloads idle deployments from memory and reloads them with their data", async () => {
+    const unloading = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, sandboxUnloadAfterMs: 50, log: () => {} });
+    try {
+      const created = (await (await fetch(unloading.cloudUrl + "/api/sandboxes", { method: "POST" })).json()) as Created;
+      await fetch(created.url + "/api/sandbox/push", {
+        method: "POST",
+        headers: { Authorization: `Convex ${created.adminKey}` },
+        body: JSON.stringify({ files: COUNTER_FILES }),
+      });
+      await new ConvexHttpClient(created.url).mutation(api.counters.addNote, { text: "kept" });
+      const sandbox = unloading.sandboxes.get(created.id)!;
+      expect(sandbox.isLoaded).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+      await unloading.sandboxes.sweep();
+      expect(sandbox.isLoaded).toBe(false);
+      expect(await new ConvexHttpClient(created.url).query(api.counters.notes, {})).toEqual(["kept"]);
+    } finally {
+      await unloading.close();
+    }
+  });
+
   it("serves no root deployment without --dir", async () => {
     const res = await fetch(server.cloudUrl + "/api/query", { method: "POST", body: "{}" });
     expect(res.status).toBe(404);
