@@ -3,7 +3,7 @@
  * convex package's declarations and `_generated` types regenerated from the learner's files,
  * push errors shown as markers. Monaco itself is loaded on mount (see loadMonaco).
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type * as MonacoApi from "monaco-editor";
 import { currentTheme, loadMonaco, type MonacoSetup } from "../../lib/playground/editor/loadMonaco";
 import { generatedTypes } from "../../lib/playground/editor/generatedTypes";
@@ -31,6 +31,7 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   const modelsRef = useRef(new Map<string, MonacoApi.editor.ITextModel>());
   const viewStates = useRef(new Map<string, MonacoApi.editor.ICodeEditorViewState | null>());
+  const [ready, setReady] = useState(false);
   const callbacks = useRef({ onChange, onSave });
   callbacks.current = { onChange, onSave };
   const uriFor = (path: string) => `file:///${instanceKey}/${path}`;
@@ -56,7 +57,8 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
         editor.addCommand(setup.monaco.KeyMod.CtrlCmd | setup.monaco.KeyCode.KeyS, () => callbacks.current.onSave());
         editorRef.current = editor;
         syncModels(setup);
-        showActive(setup);
+        showActive();
+        setReady(true);
         onReady();
       },
       (error: Error) => onLoadError(error.message),
@@ -100,7 +102,7 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
     }
   }
 
-  function showActive(setup: MonacoSetup) {
+  function showActive() {
     const editor = editorRef.current;
     const model = modelsRef.current.get(active);
     if (!editor || !model || editor.getModel() === model) return;
@@ -112,7 +114,6 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
     editor.setModel(model);
     const state = viewStates.current.get(active);
     if (state) editor.restoreViewState(state);
-    void setup;
   }
 
   useEffect(() => {
@@ -121,7 +122,7 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
   }, [files]);
 
   useEffect(() => {
-    if (setupRef.current) showActive(setupRef.current);
+    if (setupRef.current) showActive();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
 
@@ -143,7 +144,7 @@ export default function CodeEditor({ instanceKey, files, active, pushErrors, onC
         }));
       setup.monaco.editor.setModelMarkers(model, GENERATED_OWNER, markers);
     }
-  }, [pushErrors]);
+  }, [pushErrors, ready]);
 
   return <div className="cp-monaco" ref={hostRef} data-testid="playground-editor" />;
 }

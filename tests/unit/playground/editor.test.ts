@@ -35,3 +35,16 @@ describe("monacoThemeFromShiki", () => {
     expect(monaco.rules.find((r) => r.token === "keyword")?.foreground).toBeTruthy();
   });
 });
+
+describe("monacoThemeFromShiki colours", () => {
+  it("expands short hex colours, which Monaco rejects", () => {
+    const monaco = monacoThemeFromShiki({
+      type: "light",
+      colors: { "editor.background": "#fff", "editor.foreground": "#1234" },
+      tokenColors: [{ scope: "comment", settings: { foreground: "#abc" } }],
+    });
+    expect(monaco.colors["editor.background"]).toBe("#ffffff");
+    expect(monaco.colors["editor.foreground"]).toBe("#11223344");
+    expect(monaco.rules.find((r) => r.token === "comment")?.foreground).toBe("aabbcc");
+  });
+});

@@ -27,10 +27,25 @@ export function loadMonaco(): Promise<MonacoSetup> {
   return loading;
 }
 
+/**
+ * Monaco's ESM modules import their CSS one file at a time, and the site build keeps only
+ * CSS reachable from pages, so the editor's stylesheet (the same rules, in one file, with
+ * its icon font rewritten by the bundler) is added when the editor loads.
+ */
+async function installEditorCss(): Promise<void> {
+  if (document.querySelector("style[data-monaco-css]")) return;
+  const { default: css } = await import("monaco-editor/min/vs/editor/editor.main.css?inline");
+  const style = document.createElement("style");
+  style.dataset.monacoCss = "";
+  style.textContent = css;
+  document.head.appendChild(style);
+}
+
 async function load(): Promise<MonacoSetup> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
-  const [monaco, { default: EditorWorker }, { default: TsWorker }, { default: JsonWorker }, pack] = await Promise.all([
+  const [monaco, , { default: EditorWorker }, { default: TsWorker }, { default: JsonWorker }, pack] = await Promise.all([
     import("monaco-editor"),
+    installEditorCss(),
     import("monaco-editor/esm/vs/editor/editor.worker?worker"),
     import("monaco-editor/esm/vs/language/typescript/ts.worker?worker"),
     import("monaco-editor/esm/vs/language/json/json.worker?worker"),

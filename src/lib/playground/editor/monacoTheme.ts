@@ -48,7 +48,12 @@ function scopeColor(theme: ShikiThemeJson, wanted: string): { foreground?: strin
   return best?.settings ?? null;
 }
 
-const hex = (color: string) => color.replace(/^#/, "");
+/** Monaco only accepts #rrggbb / #rrggbbaa: expands #rgb and #rgba. */
+function fullHex(color: string): string {
+  const digits = color.replace(/^#/, "");
+  return "#" + (digits.length === 3 || digits.length === 4 ? [...digits].map((d) => d + d).join("") : digits);
+}
+const hex = (color: string) => fullHex(color).slice(1);
 
 export function monacoThemeFromShiki(theme: ShikiThemeJson): MonacoThemeData {
   const rules: MonacoThemeData["rules"] = [];
@@ -74,7 +79,7 @@ export function monacoThemeFromShiki(theme: ShikiThemeJson): MonacoThemeData {
     "editorIndentGuide.background",
   ]) {
     const value = theme.colors?.[key];
-    if (value && /^#[0-9a-fA-F]{3,8}$/.test(value)) colors[key] = value;
+    if (value && /^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(value)) colors[key] = fullHex(value);
   }
   return { base: theme.type === "dark" ? "vs-dark" : "vs", inherit: true, rules, colors };
 }

@@ -20,9 +20,9 @@ export const SAMPLE_USERS: PlaygroundUser[] = [
 
 export type Caller = { kind: "token"; token: string; user: PlaygroundUser } | { kind: "impersonate"; identity: UserIdentityAttributes; user: PlaygroundUser };
 
+/** ConvexHttpClient or ConvexReactClient (their `setAdminAuth` is public but left out of the typings). */
 interface AuthTarget {
   setAuth(token: any): void;
-  setAdminAuth(key: string, identity?: UserIdentityAttributes): void;
   clearAuth(): void;
 }
 
