@@ -10,6 +10,7 @@ import { conflictMessage, writeOverlaps, type KeyRange } from "./occ.ts";
 import { Catalog } from "./schema/catalog.ts";
 import { checkValue } from "./schema/checkValue.ts";
 import type { SchemaJson } from "./schema/schemaJson.ts";
+import { validateSchema } from "./schema/validateSchema.ts";
 import { Snapshot } from "./snapshot.ts";
 import { isSystemTable, SYSTEM_TABLE_NUMBERS } from "./systemTables.ts";
 import { Transaction, type TransactionHost } from "./transaction.ts";
@@ -24,7 +25,7 @@ import {
 import { bytesToKey } from "./values/indexKey.ts";
 
 /** How many past snapshots `begin({ts})` can read, and how many commits OCC remembers. */
-const SNAPSHOT_HISTORY = 16;
+const SNAPSHOT_HISTORY = 32;
 const COMMIT_HISTORY = 10_000;
 
 interface RecordedCommit {
@@ -74,6 +75,7 @@ export class Database implements TransactionHost {
   // ---- Schema ---------------------------------------------------------------
 
   setSchema(schema: SchemaJson | null): void {
+    if (schema !== null) validateSchema(schema);
     const catalog = new Catalog(schema);
     for (const [table, store] of this.latest.tables) {
       const validator = catalog.validatorOf(table);

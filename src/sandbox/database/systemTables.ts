@@ -3,6 +3,8 @@
  * metadata and scheduled jobs. They are written only by the platform layer
  * through the transaction's `system*` methods.
  */
+import { invalidTableNameMessage } from "./schema/validateSchema.ts";
+
 export const SYSTEM_TABLE_NUMBERS: ReadonlyMap<string, number> = new Map([
   ["_storage", 20],
   ["_scheduled_functions", 21],
@@ -15,12 +17,8 @@ export function isSystemTable(table: string): boolean {
 export const SYSTEM_TABLES_READ_ONLY = "System tables (prefixed with `_`) are read-only.";
 export const SYSTEM_TABLES_NEED_DB_SYSTEM = "System tables can only be accessed with db.system.";
 
-const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export function checkUserTableName(table: string): void {
-  if (typeof table !== "string" || !TABLE_NAME.test(table)) {
-    throw new Error(
-      `Invalid table name: "${table}". Table names must start with a letter, contain only letters, digits and underscores, and be at most 64 characters long.`,
-    );
-  }
+  if (typeof table !== "string" || !TABLE_NAME.test(table)) throw new Error(invalidTableNameMessage(String(table)));
 }

@@ -1,7 +1,7 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v, type Validator } from "convex/values";
 import { describe, expect, it } from "vitest";
-import { checkValue, type ValidatorJson } from "../../../src/sandbox/database/index.ts";
+import { checkValue, type SchemaJson, type ValidatorJson } from "../../../src/sandbox/database/index.ts";
 import { collect, expectError, indexQuery, newDatabase, rangeExpr, schemaJson, seed } from "./helpers.ts";
 
 const json = (validator: Validator<unknown, "required" | "optional", string>) =>
@@ -112,5 +112,45 @@ describe("schema enforcement", () => {
     expect(db.tableNames()).toEqual(["posts", "users"]);
     db.setSchema(null);
     expect(expectError(() => db.begin().startQuery(indexQuery("users.by_name")))).toBe("Index users.by_name not found.");
+  });
+});
+
+describe("schema push validation", () => {
+  const push = (tables: SchemaJson["tables"]) => {
+    const { db } = newDatabase();
+    return expectError(() => db.setSchema({ tables, schemaValidation: true }));
+  };
+  const table = (tableName: string, indexes: Array<[string, string[]]> = []) => ({
+    tableName,
+    indexes: indexes.map(([indexDescriptor, fields]) => ({ indexDescriptor, fields })),
+    searchIndexes: [],
+    documentType: { type: "any" as const },
+  });
+
+  it("rejects bad table and index definitions with Convex's messages", () => {
+    expect(push([table("9lives")])).toBe(
+      'Invalid table name: "9lives". Identifiers must start with a letter and can only contain letters, digits, and underscores.',
+    );
+    expect(push([table("_mine")])).toBe("_mine is a reserved table name.");
+    expect(push([table("t", [["by_id", ["a"]]])])).toBe(
+      'In table "t" cannot name an index "by_id" because the name is reserved. Indexes may not start with an underscore or be named "by_id" or "by_creation_time".',
+    );
+    expect(push([table("t", [["by_a", ["a"]], ["by_a", ["b"]]])])).toBe('Table "t" has two or more definitions of index "by_a".');
+    expect(push([table("t", [["by_a", ["a"]], ["by_a2", ["a"]]])])).toBe(
+      'In table "t" index "by_a" and index "by_a2" have the same fields. Indexes must be unique within a table.',
+    );
+    expect(push([table("t", [["by_id2", ["_id"]]])])).toBe("`_id` is not a valid index field. To load documents by ID, use `db.get(id)`.");
+    expect(push([table("t", [["by_ct", ["_creationTime"]]])])).toBe(
+      "`_creationTime` is automatically added to the end of each index. It should not be added explicitly in the index definition. See https://docs.convex.dev/using/indexes for more details.",
+    );
+    expect(push([table("t", [["by_aa", ["a", "a"]]])])).toBe('Duplicate field "a". Index fields must be unique within an index.');
+    expect(push([table("t", [["by_none", []]])])).toBe('In table "t" index "by_none" must have at least one field.');
+  });
+
+  it("rejects invalid table names on insert too", () => {
+    const { db } = newDatabase();
+    expect(expectError(() => db.begin().insert("bad-name", {}))).toBe(
+      'Invalid table name: "bad-name". Identifiers must start with a letter and can only contain letters, digits, and underscores.',
+    );
   });
 });
