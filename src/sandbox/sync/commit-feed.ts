@@ -17,7 +17,7 @@ export class CommitFeed {
 
   constructor(
     private readonly deployment: Deployment,
-    private readonly maxBuffered = 4096,
+    private readonly maxBuffered = 1024,
   ) {
     this.droppedThrough = deployment.latestTs();
     this.unsubscribe = deployment.onCommit((commit) => this.onCommit(commit));
@@ -65,6 +65,12 @@ export class CommitFeed {
   }
 
   private onCommit(commit: Commit): void {
+    if (this.listeners.size === 0) {
+      // Nobody follows this deployment live: keep no history (cached results just re-run).
+      this.commits.length = 0;
+      this.droppedThrough = commit.ts;
+      return;
+    }
     this.commits.push(commit);
     if (this.commits.length > this.maxBuffered) {
       const dropped = this.commits.splice(0, this.commits.length - this.maxBuffered);

@@ -80,10 +80,21 @@ describe("isolates contain hostile code", () => {
   });
 
   it("ends a memory bomb with an out-of-memory error and recreates the isolate", async () => {
-    const message = await errorOf(client.mutation(api.hostile.memoryBomb, {}));
-    expect(message).toContain("JavaScript execution ran out of memory (maximum memory usage: 32 MB)");
+    // A roomier time budget, so that the memory cap (not the clock) is what stops it.
+    const roomy = await startTestServer({
+      rootFiles: { ...COUNTER_FILES, "hostile.ts": HOSTILE },
+      limits: { queryMutationTimeoutMs: 10_000, isolateMemoryMb: 32 },
+    });
+    try {
+      const roomyClient = new ConvexHttpClient(roomy.cloudUrl);
+      const message = await errorOf(roomyClient.mutation(api.hostile.memoryBomb, {}));
+      expect(message).toContain("JavaScript execution ran out of memory (maximum memory usage: 32 MB)");
+      expect(await roomyClient.mutation(api.counters.increment, { name: "after-bomb" })).toBe(1);
+    } finally {
+      await roomy.close();
+    }
     expect(await client.query(api.counters.get, { name: "after-loop" })).toBe(1);
-  });
+  }, 30_000);
 
   it("turns deep recursion into a RangeError", async () => {
     expect(await errorOf(client.query(api.hostile.recurse, {}))).toContain("Maximum call stack size exceeded");
