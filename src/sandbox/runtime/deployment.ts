@@ -54,6 +54,7 @@ import type {
 
 /** Nested `ctx.run*` depth limit (`MAX_REACTOR_CALL_DEPTH`). */
 export const MAX_CALL_DEPTH = 8;
+const MAX_REMEMBERED_WRITERS = 10_000;
 export const CALL_DEPTH_EXCEEDED = "Cross component call depth limit exceeded. Do you have an infinite loop in your app?";
 
 export interface RuntimeLimits {
@@ -342,7 +343,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         }
         try {
           const commit = this.database.commit(tx);
-          for (const w of commit.writes) this.lastWriter.set(w.id, fn.path);
+          this.recordWriters(commit, fn.path);
           return finish({ value, ts: commit.ts });
         } catch (e) {
           if (!isWriteConflict(e)) return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
@@ -407,6 +408,17 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const returnsError = validateReturns(fn.returns, fromJson(result), isIdOfTable);
     if (returnsError) throw new CallFailure(returnsError);
     return result;
+  }
+
+  /** Remembers which mutation last wrote each document (bounded), for the write-conflict text. */
+  private recordWriters(commit: Commit, path: string): void {
+    for (const w of commit.writes) {
+      this.lastWriter.delete(w.id);
+      this.lastWriter.set(w.id, path);
+    }
+    while (this.lastWriter.size > MAX_REMEMBERED_WRITERS) {
+      this.lastWriter.delete(this.lastWriter.keys().next().value as string);
+    }
   }
 
   private idChecker(tx: Transaction | null): (id: string, table: string) => boolean {
