@@ -33,7 +33,9 @@ test.afterAll(async () => {
 });
 
 /** Runs fetch in the page; returns the status and body, or the error the browser raised. */
-async function fetchFromPage(p: import("@playwright/test").Page, url: string, init: RequestInit) {
+type PageRequest = { method: string; headers?: Record<string, string>; body?: string };
+
+async function fetchFromPage(p: import("@playwright/test").Page, url: string, init: PageRequest) {
   return p.evaluate(
     async ({ url, init }) => {
       try {
