@@ -1,5 +1,5 @@
 /** "Paste your error": ranks the entries that explain a pasted message. */
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { matchError } from "../../lib/troubleshooting/match";
 import type { MatchKind } from "../../lib/troubleshooting/types";
 import type { IndexState } from "./useTroubleshootingIndex";
@@ -12,6 +12,11 @@ const KIND_LABEL: Record<MatchKind, string> = {
 
 export default function PasteYourError({ index }: { index: IndexState }) {
   const [text, setText] = useState("");
+  // Other pages (the playground's run panel) can link here with ?error=<message>.
+  useEffect(() => {
+    const error = new URLSearchParams(window.location.search).get("error");
+    if (error) setText(error);
+  }, []);
   const deferred = useDeferredValue(text);
   const id = useId();
   const matches = useMemo(

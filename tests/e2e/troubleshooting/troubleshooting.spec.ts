@@ -108,3 +108,22 @@ test.describe("troubleshooting entry pages", () => {
     expect(index.entries.length).toBeGreaterThanOrEqual(30);
   });
 });
+
+test("a link with ?error= opens the index with that error pasted and matched", async ({ page }) => {
+  const error = "Uncaught TypeError: ctx.runAction is not a function";
+  await page.goto(`/troubleshooting/?error=${encodeURIComponent(error)}`);
+  await expect(page.getByTestId("paste-error")).toHaveValue(error);
+  await expect(page.getByTestId("paste-match").first()).toHaveAttribute("data-slug", "action-called-from-mutation");
+});
+
+test.describe("at 390px wide", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the index and an entry page fit without horizontal scrolling", async ({ page }) => {
+    for (const path of ["/troubleshooting/", "/troubleshooting/cors-blocked-http-action/", "/troubleshooting/index-fields-out-of-order/"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  });
+});
