@@ -16,6 +16,7 @@ export function isSystemTable(table: string): boolean {
 
 export const SYSTEM_TABLES_READ_ONLY = "System tables (prefixed with `_`) are read-only.";
 export const SYSTEM_TABLES_NEED_DB_SYSTEM = "System tables can only be accessed with db.system.";
+export const USER_TABLES_NOT_IN_DB_SYSTEM = "User tables cannot be accessed with db.system.";
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 

@@ -18,6 +18,7 @@ import {
   isSystemTable,
   SYSTEM_TABLES_NEED_DB_SYSTEM,
   SYSTEM_TABLES_READ_ONLY,
+  USER_TABLES_NOT_IN_DB_SYSTEM,
 } from "./systemTables.ts";
 import type { Document, DocumentWrite, ReadSet, SerializedQuery, Timestamp, WriteSet } from "./types.ts";
 import { checkUserFields, dropUndefined } from "./values/documentFields.ts";
@@ -139,8 +140,7 @@ export class Transaction implements ReadView {
     }
     if (table === null) return null;
     if (isSystemTable(table) !== (opts.isSystem ?? false)) {
-      if (isSystemTable(table)) throw new Error(SYSTEM_TABLES_NEED_DB_SYSTEM);
-      return null;
+      throw new Error(isSystemTable(table) ? SYSTEM_TABLES_NEED_DB_SYSTEM : USER_TABLES_NOT_IN_DB_SYSTEM);
     }
     return this.pointRead(table, id);
   }

@@ -160,6 +160,9 @@ describe("writes", () => {
     const r = db.begin();
     expect(expectError(() => r.get(id))).toBe("System tables can only be accessed with db.system.");
     expect(r.get(id, { isSystem: true })!.name).toBe("jobs.js:run");
+    const user = db.begin();
+    const userId = user.insert("notes", {});
+    expect(expectError(() => user.get(userId, { isSystem: true }))).toBe("User tables cannot be accessed with db.system.");
     expect(collect(r, scan("_scheduled_functions")).length).toBe(1);
     const w = db.begin();
     expect(expectError(() => w.patch(id, { name: "x" }))).toBe("System tables (prefixed with `_`) are read-only.");
