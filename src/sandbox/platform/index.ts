@@ -143,6 +143,15 @@ export class Platform {
     return runHttpAction({ routes: () => this.httpRoutes, invoke: (r, id) => this.host.invokeHttp(r, id) }, req, identity);
   }
 
+  /**
+   * Whether timers of this deployment are waiting to fire (scheduled jobs or
+   * crons): a host that unloads idle deployments should keep such ones loaded,
+   * or their jobs only run once it loads them again.
+   */
+  hasTimers(): boolean {
+    return this.scheduler.pendingJobs() > 0 || this.crons.list().length > 0;
+  }
+
   /** Sandbox reset: data is gone, so are its blobs and what the example APIs recorded. */
   reset(): void {
     this.storage.clear();

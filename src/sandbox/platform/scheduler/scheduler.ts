@@ -106,6 +106,11 @@ export class Scheduler {
     this.sweepTimer = null;
   }
 
+  /** Jobs armed to run or running now. */
+  pendingJobs(): number {
+    return this.timers.size + this.running.size;
+  }
+
   /** Resolves once no scheduled job is running (tests and benchmarks). */
   async idle(): Promise<void> {
     if (this.running.size === 0) return;
