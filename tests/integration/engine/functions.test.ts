@@ -246,6 +246,25 @@ describe("reads", () => {
     );
   });
 
+  it("keeps paginating correctly while documents are inserted and deleted between pages", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await value("runMutation", "messages:send", { channel: "p", body: `m${i}` })) as string);
+    type Page = { page: string[]; isDone: boolean; continueCursor: string };
+    const first = (await value("runQuery", "messages:page", { paginationOpts: { numItems: 4, cursor: null } })) as Page;
+    expect(first.page).toEqual(["m0", "m1", "m2", "m3"]);
+    await value("runMutation", "messages:remove", { id: ids[1] }); // already seen
+    await value("runMutation", "messages:remove", { id: ids[5] }); // not yet seen
+    await value("runMutation", "messages:send", { channel: "p", body: "late" }); // newest: sorts last
+    const rest: string[] = [];
+    let cursor: string | null = first.continueCursor;
+    for (let i = 0; i < 10 && cursor !== null; i++) {
+      const next = (await value("runQuery", "messages:page", { paginationOpts: { numItems: 4, cursor } })) as Page;
+      rest.push(...next.page);
+      cursor = next.isDone ? null : next.continueCursor;
+    }
+    expect(rest).toEqual(["m4", "m6", "m7", "m8", "m9", "late"]);
+  });
+
   it("returns the snapshot timestamp and read set of a query", async () => {
     await seed();
     const outcome = await d.runQuery({ path: "messages:inChannel", args: { channel: "a" } });
