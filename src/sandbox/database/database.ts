@@ -126,7 +126,8 @@ export class Database implements TransactionHost {
     tx.finished = true;
     this.publish(new Snapshot(ts, this.latest.catalog, tables));
     this.commits.push({ ts, writes, source: tx.writeSource });
-    if (this.commits.length > COMMIT_HISTORY) {
+    if (this.commits.length > 2 * COMMIT_HISTORY) {
+      // Trim in bulk so each commit stays O(1) amortized.
       const dropped = this.commits.splice(0, this.commits.length - COMMIT_HISTORY);
       this.oldestCheckableTs = dropped[dropped.length - 1].ts;
     }
@@ -153,8 +154,11 @@ export class Database implements TransactionHost {
     }
     const ranges = tx.keyRanges();
     const searched = tx.searchedTables();
-    for (const c of this.commits) {
-      if (c.ts <= tx.snapshotTs) continue;
+    // Only the commits after the snapshot matter: walk back from the newest.
+    let first = this.commits.length;
+    while (first > 0 && this.commits[first - 1].ts > tx.snapshotTs) first--;
+    for (let i = first; i < this.commits.length; i++) {
+      const c = this.commits[i];
       for (const w of c.writes) {
         if (writeOverlaps(ranges, searched, w, this.latest.catalog)) {
           throw new WriteConflictError(conflictMessage(w.table, w.id, c.source, tx.writeSource), w.table, w.id);

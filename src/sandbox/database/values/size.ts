@@ -73,33 +73,58 @@ export function formatBinarySize(n: number): string {
   return `${text} ${units[unit]}`;
 }
 
-function firstLongArray(v: Value | undefined): number | null {
-  if (v === null || typeof v !== "object" || v instanceof ArrayBuffer) return null;
-  if (Array.isArray(v) && v.length > MAX_ARRAY_LENGTH) return v.length;
-  for (const item of Array.isArray(v) ? v : Object.values(v)) {
-    const found = firstLongArray(item as Value);
-    if (found !== null) return found;
-  }
-  return null;
+interface Measured {
+  size: number;
+  nesting: number;
+  /** Length of the first over-long array found, or -1. */
+  longArray: number;
 }
 
-/** Throws the Convex error for a document over the size, nesting or array-length limits. */
+/** One walk over a value: size, nesting and the first array over the length limit. */
+function measure(v: Value | undefined, out: Measured): void {
+  if (v === undefined || v === null || typeof v !== "object" || v instanceof ArrayBuffer) {
+    out.size = valueSize(v);
+    out.nesting = 0;
+    return;
+  }
+  let size = 2;
+  let deepest = 0;
+  if (Array.isArray(v)) {
+    if (v.length > MAX_ARRAY_LENGTH && out.longArray < 0) out.longArray = v.length;
+    for (const item of v) {
+      measure(item, out);
+      size += out.size;
+      if (out.nesting > deepest) deepest = out.nesting;
+    }
+  } else {
+    for (const k in v) {
+      const field = (v as Record<string, Value | undefined>)[k];
+      if (field === undefined) continue;
+      measure(field, out);
+      size += utf8Length(k) + 1 + out.size;
+      if (out.nesting > deepest) deepest = out.nesting;
+    }
+  }
+  out.size = size;
+  out.nesting = 1 + deepest;
+}
+
+/** Throws the Convex error for a document over the size, nesting or array-length limits; returns its size. */
 export function checkDocumentLimits(doc: Record<string, Value | undefined>): number {
-  const longArray = firstLongArray(doc as Value);
-  if (longArray !== null) {
-    throw new Error(`Array length is too long (${longArray} > maximum length ${MAX_ARRAY_LENGTH})`);
+  const m: Measured = { size: 0, nesting: 0, longArray: -1 };
+  measure(doc as Value, m);
+  if (m.longArray >= 0) {
+    throw new Error(`Array length is too long (${m.longArray} > maximum length ${MAX_ARRAY_LENGTH})`);
   }
-  const nesting = valueNesting(doc as Value);
-  if (nesting > MAX_DOCUMENT_NESTING) {
+  if (m.nesting > MAX_DOCUMENT_NESTING) {
     throw new Error(
-      `Document is too nested (nested ${nesting} levels deep > maximum nesting ${MAX_DOCUMENT_NESTING})`,
+      `Document is too nested (nested ${m.nesting} levels deep > maximum nesting ${MAX_DOCUMENT_NESTING})`,
     );
   }
-  const size = valueSize(doc as Value);
-  if (size > MAX_DOCUMENT_SIZE) {
+  if (m.size > MAX_DOCUMENT_SIZE) {
     throw new Error(
-      `Value is too large (${formatBinarySize(size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_SIZE)})`,
+      `Value is too large (${formatBinarySize(m.size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_SIZE)})`,
     );
   }
-  return size;
+  return m.size;
 }
