@@ -39,7 +39,7 @@ async function run(): Promise<void> {
     dataDir: null,
     rootFiles: COUNTER_FILES,
     log: () => {},
-    limits: { requestsPerSecond: 1_000_000, maxSandboxes: 10_000 },
+    limits: { requestsPerSecond: 1_000_000, maxSandboxes: 10_000, sandboxCreationsPerMinute: 100_000 },
   });
   try {
     // Query round trips.

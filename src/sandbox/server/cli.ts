@@ -27,6 +27,8 @@ const HELP = `Usage: npm run sandbox -- [options]
   --executor <kind>        isolate (default) or inprocess                            (SANDBOX_EXECUTOR)
   --idle-expiry <seconds>  delete sandboxes idle this long, default 86400; 0 = never (SANDBOX_IDLE_EXPIRY)
   --max-sandboxes <n>      sandboxes per server, default ${DEFAULT_LIMITS.maxSandboxes}                      (SANDBOX_MAX_SANDBOXES)
+  --max-creations <n>      sandbox creations per minute, default ${DEFAULT_LIMITS.sandboxCreationsPerMinute}              (SANDBOX_MAX_CREATIONS)
+  --max-connections <n>    WebSocket connections per sandbox, default ${DEFAULT_LIMITS.maxConnections}          (SANDBOX_MAX_CONNECTIONS)
   --max-documents <n>      documents per sandbox, default ${DEFAULT_LIMITS.maxDocuments}                 (SANDBOX_MAX_DOCUMENTS)
   --max-bytes <n>          document bytes per sandbox, default ${DEFAULT_LIMITS.maxBytes}        (SANDBOX_MAX_BYTES)
   --max-body-bytes <n>     largest request body, default ${DEFAULT_LIMITS.maxBodyBytes}                (SANDBOX_MAX_BODY_BYTES)
@@ -52,6 +54,8 @@ const { values } = parseArgs({
     "idle-expiry": { type: "string" },
     "max-sandboxes": { type: "string" },
     "max-documents": { type: "string" },
+    "max-creations": { type: "string" },
+    "max-connections": { type: "string" },
     "max-bytes": { type: "string" },
     "max-body-bytes": { type: "string" },
     rps: { type: "string" },
@@ -103,6 +107,8 @@ const limits: Partial<SandboxLimits> = {};
 const limitFlags: Array<[keyof typeof values, string, keyof SandboxLimits]> = [
   ["max-sandboxes", "SANDBOX_MAX_SANDBOXES", "maxSandboxes"],
   ["max-documents", "SANDBOX_MAX_DOCUMENTS", "maxDocuments"],
+  ["max-creations", "SANDBOX_MAX_CREATIONS", "sandboxCreationsPerMinute"],
+  ["max-connections", "SANDBOX_MAX_CONNECTIONS", "maxConnections"],
   ["max-bytes", "SANDBOX_MAX_BYTES", "maxBytes"],
   ["max-body-bytes", "SANDBOX_MAX_BODY_BYTES", "maxBodyBytes"],
   ["rps", "SANDBOX_RPS", "requestsPerSecond"],

@@ -89,6 +89,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       idleExpiryMs: options.sandboxIdleExpiryMs ?? 24 * 60 * 60 * 1000,
       unloadAfterMs: options.sandboxUnloadAfterMs ?? 10 * 60 * 1000,
       maxSandboxes: limits.maxSandboxes,
+      creationsPerMinute: limits.sandboxCreationsPerMinute,
     },
   );
 

@@ -15,6 +15,10 @@ export interface SandboxLimits {
   requestsPerSecond: number;
   /** Sandboxes one server holds. */
   maxSandboxes: number;
+  /** Sandboxes created per minute across the server. */
+  sandboxCreationsPerMinute: number;
+  /** Open WebSocket connections per sandbox. */
+  maxConnections: number;
   /** Wall-clock/CPU budget of one query or mutation, ms. */
   queryMutationTimeoutMs: number;
   /** Budget of one action, ms. */
@@ -71,6 +75,8 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   maxFrameBytes: 20 * 1024 * 1024,
   requestsPerSecond: 200,
   maxSandboxes: 1000,
+  sandboxCreationsPerMinute: 120,
+  maxConnections: 500,
   queryMutationTimeoutMs: 1000,
   actionTimeoutMs: 60_000,
   isolateMemoryMb: 64,

@@ -41,6 +41,7 @@ export function createSyncEndpoint(getManager: () => SandboxManager, options: Sy
     if (!SYNC_PATH.test(target.path)) return reject(socket, 404, "Not Found");
     if (!target.sandbox) return reject(socket, 404, "Not Found");
     const sandbox = target.sandbox;
+    if (sandbox.connections.size >= options.limits.maxConnections) return reject(socket, 429, "Too Many Requests");
     let loaded: LoadedSandbox;
     try {
       loaded = await sandbox.load();

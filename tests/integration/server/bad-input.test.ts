@@ -100,6 +100,22 @@ describe("quotas", () => {
     }
   });
 
+  it("limits sandbox creation and WebSocket connections per sandbox", async () => {
+    const strict = await startTestServer({ limits: { sandboxCreationsPerMinute: 6, maxConnections: 2 } });
+    const sockets: RawSyncClient[] = [];
+    try {
+      expect((await fetch(strict.cloudUrl + "/api/sandboxes", { method: "POST" })).status).toBe(201);
+      const second = await fetch(strict.cloudUrl + "/api/sandboxes", { method: "POST" });
+      expect(second.status).toBe(429);
+      expect(await second.json()).toMatchObject({ code: "TooManySandboxCreations" });
+      sockets.push(await RawSyncClient.open(strict.cloudUrl), await RawSyncClient.open(strict.cloudUrl));
+      await expect(RawSyncClient.open(strict.cloudUrl)).rejects.toThrow(/429/);
+    } finally {
+      sockets.forEach((s) => s.close());
+      await strict.close();
+    }
+  });
+
   it("refuses writes once a sandbox holds its document limit", async () => {
     const small = await startTestServer({ limits: { maxDocuments: 3 } });
     try {

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { SandboxRecord } from "../persistence/store.js";
+import { RateLimiter } from "./rate-limiter.js";
 import { QuotaError, ROOT_SANDBOX_ID, Sandbox, type SandboxContext } from "./sandbox.js";
 
 const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -26,11 +27,13 @@ export interface ManagerOptions {
   idleExpiryMs: number;
   unloadAfterMs: number;
   maxSandboxes: number;
+  creationsPerMinute: number;
 }
 
 export class SandboxManager {
   private readonly sandboxes = new Map<string, Sandbox>();
   private readonly timer: ReturnType<typeof setInterval> | null;
+  private readonly creations: RateLimiter;
 
   constructor(
     private readonly ctx: SandboxContext,
@@ -45,6 +48,7 @@ export class SandboxManager {
     );
     this.timer = setInterval(() => void this.sweep(), period);
     this.timer.unref?.();
+    this.creations = new RateLimiter(options.creationsPerMinute / 60, Math.max(1, options.creationsPerMinute / 6));
   }
 
   /** The root deployment (`--dir`): created once, its admin key kept across restarts. */
@@ -59,6 +63,13 @@ export class SandboxManager {
   }
 
   create(): Sandbox {
+    if (!this.creations.take()) {
+      throw new QuotaError(
+        429,
+        "TooManySandboxCreations",
+        `Sandboxes are being created too fast (limit: ${this.options.creationsPerMinute} per minute). Try again shortly.`,
+      );
+    }
     const count = [...this.sandboxes.keys()].filter((id) => id !== ROOT_SANDBOX_ID).length;
     if (count >= this.options.maxSandboxes) {
       throw new QuotaError(
