@@ -22,6 +22,7 @@ import {
   FunctionLookupError,
   FunctionRegistry,
   argsMustBeObject,
+  parseFunctionPath,
   udfTypeName,
   validateArgs,
   validateReturns,
@@ -292,7 +293,12 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const code = this.code;
     let fn: RegisteredFunction;
     try {
-      if (!code) throw new FunctionLookupError(`Could not find public function for '${req.path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+      if (!code) {
+        const path = parseFunctionPath(req.path).canonical;
+        throw new FunctionLookupError(
+          `Could not find public function for '${path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+        );
+      }
       fn = code.registry.resolve(req.path, { allowInternal: !!req.allowInternal, expectedType: req.expectedType });
     } catch (e) {
       return finish({ failure: CallFailure.from(e), ts: this.database.latestTs() });
