@@ -517,11 +517,19 @@ function failure(e: unknown): CallOutcome {
   };
 }
 
+/** Results are shared across sessions (QueryCache), so each is hashed once. */
+const hashes = new WeakMap<CallOutcome, string>();
+
 function resultHash(outcome: CallOutcome): string {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify([outcome.status, outcome.value ?? null, outcome.errorMessage ?? null, outcome.errorData ?? null, outcome.logLines]));
-  hash.update(String(outcome.journal ?? ""));
-  return hash.digest("base64");
+  let hash = hashes.get(outcome);
+  if (hash === undefined) {
+    hash = createHash("sha256")
+      .update(JSON.stringify([outcome.status, outcome.value ?? null, outcome.errorMessage ?? null, outcome.errorData ?? null, outcome.logLines]))
+      .update(String(outcome.journal ?? ""))
+      .digest("base64");
+    hashes.set(outcome, hash);
+  }
+  return hash;
 }
 
 function encodeVersion(v: StateVersion) {
