@@ -22,6 +22,7 @@ import {
   FunctionLookupError,
   FunctionRegistry,
   argsMustBeObject,
+  needsCheck,
   parseFunctionPath,
   udfTypeName,
   validateArgs,
@@ -370,8 +371,8 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private async execute(opts: ExecuteOptions): Promise<JSONValue> {
     const { fn, code, tx, logs } = opts;
     const isIdOfTable = this.idChecker(tx);
-    const args = decodeArgs(opts.args);
-    const argsError = validateArgs(fn.args, args, isIdOfTable);
+    const args = decodeArgs(opts.args, needsCheck(fn.args));
+    const argsError = args === null ? null : validateArgs(fn.args, args, isIdOfTable);
     if (argsError) throw new CallFailure(argsError);
 
     const call: CallContext = {
@@ -411,7 +412,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       if (tx) for (const queryId of call.openQueries) tx.closeQuery(queryId);
     }
     const result = JSON.parse(resultJson) as JSONValue;
-    const returnsError = validateReturns(fn.returns, fromJson(result), isIdOfTable);
+    const returnsError = needsCheck(fn.returns) ? validateReturns(fn.returns, fromJson(result), isIdOfTable) : null;
     if (returnsError) throw new CallFailure(returnsError);
     return result;
   }
@@ -570,9 +571,17 @@ function isWriteConflict(e: unknown): e is WriteConflictError {
   return e instanceof WriteConflictError || (e as Error)?.name === "WriteConflictError";
 }
 
-function decodeArgs(args: JSONValue): Value {
+/**
+ * Checks that the arguments are an object and, when they will be validated,
+ * decodes them (a JSON object of one `$`-key is an encoded value, not an object).
+ * Returns null when they need no decoding.
+ */
+function decodeArgs(args: JSONValue, forValidation: boolean): Value | null {
   const problem = argsMustBeObject(args);
   if (problem) throw new CallFailure(problem);
+  const keys = args === null || args === undefined ? [] : Object.keys(args);
+  const encodedValue = keys.length === 1 && keys[0].startsWith("$");
+  if (!forValidation && !encodedValue) return null;
   let value: Value;
   try {
     value = fromJson(args ?? {});

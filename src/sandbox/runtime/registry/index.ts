@@ -7,7 +7,7 @@ import type { FunctionInfo, ModuleExportInfo, UdfType } from "../types.ts";
 import { parseFunctionPath, type ParsedPath } from "./paths.ts";
 
 export { parseFunctionPath } from "./paths.ts";
-export { validateArgs, validateReturns, argsMustBeObject } from "./validation.ts";
+export { validateArgs, validateReturns, argsMustBeObject, needsCheck } from "./validation.ts";
 
 const TYPE_NAMES: Record<UdfType, string> = { query: "Query", mutation: "Mutation", action: "Action" };
 export const udfTypeName = (t: UdfType) => TYPE_NAMES[t];

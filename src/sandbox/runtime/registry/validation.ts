@@ -21,7 +21,8 @@ export function argsMustBeObject(args: unknown): string | null {
   return `The arguments to a Convex function must be an object. Received: ${String(args)}`;
 }
 
-function needsCheck(validator: JSONValue | null): validator is JSONValue {
+/** False for a missing or `v.any()` validator: nothing to check, so the value need not even be decoded. */
+export function needsCheck(validator: JSONValue | null): validator is JSONValue {
   return validator !== null && !(typeof validator === "object" && !Array.isArray(validator) && validator.type === "any");
 }
 
