@@ -9,6 +9,7 @@ import { runChecks, type Check } from "../../src/lib/checks";
 import { checkClient } from "../../src/lib/playground/checks/runLessonChecks";
 import { loadPlayground, playgroundIds } from "../../src/lib/playground/content";
 import { startSandboxServer, type SandboxServer } from "../../src/sandbox/server/index";
+import { functionsFolder } from "./lib/functionsFolder";
 
 interface CreatedSandbox {
   id: string;
@@ -31,15 +32,10 @@ async function sandboxWith(files: Record<string, string>): Promise<CreatedSandbo
   const created = await fetch(`${server.cloudUrl}/api/sandboxes`, { method: "POST" });
   expect(created.ok).toBe(true);
   const sandbox = (await created.json()) as CreatedSandbox;
-  const functionsFolder = Object.fromEntries(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith("convex/"))
-      .map(([path, text]) => [path.slice("convex/".length), text]),
-  );
   const pushed = await fetch(`${sandbox.url}/api/sandbox/push`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Convex ${sandbox.adminKey}` },
-    body: JSON.stringify({ files: functionsFolder }),
+    body: JSON.stringify({ files: functionsFolder(files) }),
   });
   expect(pushed.ok, await pushed.clone().text()).toBe(true);
   return sandbox;

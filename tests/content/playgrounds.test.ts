@@ -13,18 +13,10 @@ import { runChecks, type Check } from "../../src/lib/checks";
 import { loadPlayground, playgroundIds } from "../../src/lib/playground/content";
 import { createPlatformDeployment, type PlatformDeployment } from "../../src/sandbox/platform/attach";
 import { deploymentCheckClient } from "./lib/deploymentCheckClient";
+import { functionsFolder } from "./lib/functionsFolder";
 
 const PLAYGROUNDS_DIR = resolve(import.meta.dirname, "../../content/playgrounds");
 const CHECK_TIMEOUT_MS = 60_000;
-
-/** The functions folder of a playground's files: `convex/x.ts` → `x.ts`; the preview app is left out. */
-function functionsFolder(files: Record<string, string>): Record<string, string> {
-  const folder: Record<string, string> = {};
-  for (const [path, text] of Object.entries(files)) {
-    if (path.startsWith("convex/")) folder[path.slice("convex/".length)] = text;
-  }
-  return folder;
-}
 
 function starterPushFails(id: string): boolean {
   const config = JSON.parse(readFileSync(resolve(PLAYGROUNDS_DIR, id, "playground.json"), "utf8"));
