@@ -61,14 +61,7 @@ class IsolateBundle implements LoadedBundle {
 
   async invoke(req: InvokeRequest): Promise<string> {
     if (this.disposed) throw { message: "This version of the functions was replaced." };
-    const message = {
-      module: req.module,
-      name: req.name,
-      udfType: req.udfType,
-      requestId: req.requestId,
-      argsJson: req.argsJson,
-      env: req.env,
-    };
+    const { host: _host, ...message } = req;
     if (req.udfType === "action") {
       const context = await this.freshActionContext();
       try {

@@ -19,6 +19,7 @@ import {
   type ImportDescription,
   type InvokeHttpMessage,
   type InvokeMessage,
+  type ThrownInfo,
 } from "../../environment/index.ts";
 import type { SyscallHost, UserCodeError } from "../../types.ts";
 import type { StackMapper } from "../stackTrace.ts";
@@ -249,14 +250,7 @@ export class IsolateContext {
       this.host.kill({ kind: "timeout", budgetMs });
       return deathError({ kind: "timeout", budgetMs }, budgetMs);
     }
-    const err = e as { name?: string; message?: string; stack?: string };
-    return {
-      message: this.mapper.format({
-        name: typeof err?.name === "string" ? err.name : null,
-        message: typeof err?.message === "string" ? err.message : String(e),
-        stack: typeof err?.stack === "string" ? err.stack : "",
-      }),
-    };
+    return { message: this.mapper.format(thrownInfo(e)) };
   }
 
   private importError(e: unknown): UserCodeError {
@@ -269,15 +263,20 @@ export class IsolateContext {
       this.host.kill({ kind: "timeout", budgetMs: IMPORT_TIMEOUT_MS });
       return { message: timeoutMessage(IMPORT_TIMEOUT_MS) + " while loading modules", terminated: true };
     }
-    const err = e as { name?: string; message?: string; stack?: string };
-    const thrown = {
-      name: typeof err?.name === "string" ? err.name : null,
-      message: typeof err?.message === "string" ? err.message : String(e),
-      stack: typeof err?.stack === "string" ? err.stack : "",
-    };
+    const thrown = thrownInfo(e);
     const at = this.mapper.firstUserFrame(thrown.stack);
     return { message: this.mapper.format(thrown), ...(at ? { location: at } : {}) } as UserCodeError;
   }
+}
+
+/** Name, message and stack of an error that crossed out of the isolate. */
+function thrownInfo(e: unknown): ThrownInfo {
+  const err = e as { name?: string; message?: string; stack?: string };
+  return {
+    name: typeof err?.name === "string" ? err.name : null,
+    message: typeof err?.message === "string" ? err.message : String(e),
+    stack: typeof err?.stack === "string" ? err.stack : "",
+  };
 }
 
 function isTimeoutError(e: unknown): boolean {
