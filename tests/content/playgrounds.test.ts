@@ -72,6 +72,10 @@ for (const id of playgroundIds()) {
       }
     }
 
+    it("shows a live preview exactly when the starter has src/App.tsx", () => {
+      expect(playground.config.preview === true).toBe("src/App.tsx" in playground.starter);
+    });
+
     it("finished files push", async () => {
       const result = await (await freshDeployment()).push(functionsFolder(finished));
       expect(pushErrors(result)).toEqual([]);
