@@ -78,6 +78,7 @@ import { v } from "convex/values";
 export const uploadUrl = mutation({ args: {}, handler: async (ctx) => ctx.storage.generateUploadUrl() });
 export const url = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getUrl(id) });
 export const meta = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getMetadata(id) });
+export const doc = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.db.system.get(id) });
 export const remove = mutation({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.delete(id) });
 export const storeText = action({ args: { text: v.string() }, handler: async (ctx, { text }) =>
   ctx.storage.store(new Blob([text], { type: "text/plain" })) });
@@ -85,7 +86,14 @@ export const readText = action({ args: { id: v.id("_storage") }, handler: async 
   const blob = await ctx.storage.get(id);
   return blob === null ? null : { text: await blob.text(), type: blob.type };
 }});
+export const fetchOwnUrl = action({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => {
+  const url = await ctx.storage.getUrl(id);
+  const res = await fetch(url!);
+  return { status: res.status, type: res.headers.get("content-type"), text: await res.text() };
+}});
+export const storeInMutation = mutation({ args: {}, handler: async (ctx) => (ctx.storage as any).store(new Blob(["x"])) });
 `,
+
   "jobs.ts": `import { mutation, query } from "./_generated/server";
 import { internal } from "./_generated/api";
 import { v } from "convex/values";
@@ -95,3 +103,13 @@ export const list = query({ args: {}, handler: async (ctx) =>
   (await ctx.db.system.query("_scheduled_functions").collect()).map((j) => ({ id: j._id, name: j.name, state: j.state.kind })) });
 `,
 };
+
+/** Polls `read` until `done` holds or `ms` pass; returns the last value read. */
+export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (done(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

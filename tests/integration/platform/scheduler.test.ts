@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPlatformDeployment, type PlatformDeployment } from "../../../src/sandbox/platform/attach.js";
+import { waitFor } from "./fixtures.js";
 
 const files = {
   "schema.ts": `import { defineSchema, defineTable } from "convex/server";
@@ -57,14 +58,6 @@ afterEach(async () => {
   deployment = null;
 });
 
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("scheduler through the deployment API", () => {
   it("runs a mutation scheduled with runAfter(0) exactly once and records success", async () => {

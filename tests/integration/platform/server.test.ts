@@ -7,7 +7,7 @@ import { anyApi } from "convex/server";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandboxServer, type SandboxServer } from "../../../src/sandbox/server/index.js";
-import { platformFiles } from "./fixtures.js";
+import { platformFiles, waitFor } from "./fixtures.js";
 
 const api = anyApi;
 let server: SandboxServer;
@@ -30,14 +30,6 @@ async function token(subject: string, extra: Record<string, unknown> = {}): Prom
   return ((await res.json()) as { token: string }).token;
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("file storage over HTTP", () => {
   it("generateUploadUrl → POST bytes → storageId → getUrl serves them with their Content-Type", async () => {

@@ -5,29 +5,9 @@ import { createHash } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createPlatformDeployment, type PlatformDeployment } from "../../../src/sandbox/platform/attach.js";
 import type { Commit } from "../../../src/sandbox/database/types.js";
+import { platformFiles } from "./fixtures.js";
 
-const files = {
-  "files.ts": `import { mutation, query, action } from "./_generated/server";
-import { v } from "convex/values";
-export const uploadUrl = mutation({ args: {}, handler: async (ctx) => ctx.storage.generateUploadUrl() });
-export const url = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getUrl(id) });
-export const meta = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.getMetadata(id) });
-export const doc = query({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.db.system.get(id) });
-export const remove = mutation({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => ctx.storage.delete(id) });
-export const storeText = action({ args: { text: v.string() }, handler: async (ctx, { text }) =>
-  ctx.storage.store(new Blob([text], { type: "text/plain" })) });
-export const readText = action({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => {
-  const blob = await ctx.storage.get(id);
-  return blob === null ? null : { text: await blob.text(), type: blob.type };
-}});
-export const fetchOwnUrl = action({ args: { id: v.id("_storage") }, handler: async (ctx, { id }) => {
-  const url = await ctx.storage.getUrl(id);
-  const res = await fetch(url!);
-  return { status: res.status, type: res.headers.get("content-type"), text: await res.text() };
-}});
-export const storeInMutation = mutation({ args: {}, handler: async (ctx) => (ctx.storage as any).store(new Blob(["x"])) });
-`,
-};
+const files = { "files.ts": platformFiles["files.ts"] };
 
 const dirs: string[] = [];
 let deployment: PlatformDeployment | null = null;
