@@ -86,6 +86,16 @@ describe("file storage through the deployment API", () => {
     expect((await d.runAction({ path: "files:fetchOwnUrl", args: { id } })).value).toEqual({ status: 200, type: "text/plain", text: "from an action" });
   });
 
+  it("a sandbox reset removes the files with the data", async () => {
+    deployment = await createPlatformDeployment({ files });
+    const d = deployment;
+    const id = await upload(d);
+    const key = ((await d.runQuery({ path: "files:url", args: { id } })).value as string).split("/").pop()!;
+    await d.reset();
+    expect(await d.storage.download(key)).toBeNull();
+    expect((await d.runQuery({ path: "files:url", args: { id } })).value).toBeNull();
+  });
+
   it("blobs persist in the data folder with the commit log", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "platform-storage-"));
     dirs.push(dataDir);
