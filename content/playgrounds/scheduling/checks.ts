@@ -12,14 +12,14 @@ export default defineChecks([
       if (!String(status.name).includes("sendConfirmation")) {
         throw new Error(`The scheduled job runs ${status.name}, not orders:sendConfirmation.`);
       }
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 15_000;
       let state = status.state;
       while (state !== "success" && Date.now() < deadline) {
         if (state === "failed" || state === "canceled") throw new Error(`The confirmation job ended as "${state}".`);
         await new Promise((resolve) => setTimeout(resolve, 50));
         state = (await client.query("orders:confirmationStatus", { orderId }))?.state;
       }
-      if (state !== "success") throw new Error(`The confirmation job is still "${state}" after 5 seconds.`);
+      if (state !== "success") throw new Error(`The confirmation job is still "${state}" after 15 seconds.`);
     },
   },
 ]);
