@@ -17,6 +17,7 @@ import { useSandbox } from "./useSandbox";
 import RunPanel from "./RunPanel";
 import ChecksPanel, { type ChecksState } from "./ChecksPanel";
 import ServerNotice from "./ServerNotice";
+import { moveTabFocus } from "./tabKeys";
 
 const CodeEditor = lazy(() => import("./CodeEditor"));
 const DataPanel = lazy(() => import("./DataPanel"));
@@ -204,7 +205,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
       </header>
       <div className="cp-body">
         <div className="cp-editor-column">
-          <div className="cp-files" role="tablist" aria-label="Files">
+          <div className="cp-files" role="tablist" aria-label="Files" onKeyDown={moveTabFocus}>
             {paths.map((path) => (
               <button
                 key={path}
@@ -245,7 +246,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
           </div>
         </div>
         <div className="cp-side">
-          <div className="cp-panel-tabs" role="tablist" aria-label="Panels">
+          <div className="cp-panel-tabs" role="tablist" aria-label="Panels" onKeyDown={moveTabFocus}>
             {panels.map(([name, label]) => (
               <button key={name} role="tab" type="button" aria-selected={panel === name} onClick={() => setPanel(name)} data-panel={name}>
                 {label}
@@ -254,7 +255,6 @@ export default function PlaygroundIsland({ definition, children }: Props) {
           </div>
           <div className="cp-panel" role="tabpanel" aria-label={panels.find(([n]) => n === panel)?.[1]}>
             {editorError && <p className="cp-error">The editor could not load: {editorError}</p>}
-            <ServerNotice status={sandbox.status} message={sandbox.message} serverUrl={sandbox.serverUrl} />
             {panel === "run" && <RunPanel functions={sandbox.functions} defaultRun={config.run} running={running} outcome={outcome} onRun={run} />}
             {panel === "data" && (
               <Suspense fallback={<p className="cp-status">Loading…</p>}>
@@ -267,6 +267,8 @@ export default function PlaygroundIsland({ definition, children }: Props) {
               </Suspense>
             )}
             {panel === "checks" && <ChecksPanel state={checks} />}
+            {/* Below the panel's own controls, so a status change never moves a button under the pointer. */}
+            <ServerNotice status={sandbox.status} message={sandbox.message} serverUrl={sandbox.serverUrl} />
           </div>
         </div>
       </div>

@@ -158,3 +158,20 @@ test("two browser contexts see each other's writes only when they share a sandbo
   await same.close();
   await fresh.close();
 });
+
+test("check my work fails on the starter, passes on the solution, and marks the lesson done", async ({ page }) => {
+  const root = await openPlayground(page);
+  await root.getByTestId("check-button").click();
+  const results = root.getByTestId("check-results");
+  await expect(results).toContainText("checks failed", { timeout: 30_000 });
+  await expect(results).toContainText("countByAuthor");
+
+  await root.getByTestId("solution-button").click();
+  await root.getByTestId("check-button").click();
+  await expect(results).toContainText("All checks passed", { timeout: 30_000 });
+  // The sidebar's link to this lesson now carries the progress mark, and keeps it after a reload.
+  const link = page.locator(`a[href$="${LESSON}"][data-lesson-done="true"]`).first();
+  await expect(link).toBeAttached();
+  await page.reload();
+  await expect(page.locator(`a[href$="${LESSON}"][data-lesson-done="true"]`).first()).toBeAttached();
+});

@@ -61,6 +61,13 @@ test("keyboard: file tabs, panel tabs and Run are reachable and usable without a
   await schemaTab.focus();
   await page.keyboard.press("Enter");
   await expect(schemaTab).toHaveAttribute("aria-selected", "true");
+  // Arrow keys move between tabs; Enter opens the focused one.
+  await page.keyboard.press("ArrowRight");
+  const nextTab = root.locator('[role="tab"][data-file="convex/messages.ts"]');
+  await expect(nextTab).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(nextTab).toHaveAttribute("aria-selected", "true");
+  await expect(root.locator(".monaco-editor .view-lines")).toContainText("mutation");
   await root.getByTestId("run-button").focus();
   await expect(root.getByTestId("run-button")).toBeFocused();
 });
