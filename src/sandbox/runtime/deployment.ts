@@ -66,12 +66,15 @@ export interface RuntimeLimits {
   actionTimeoutMs: number;
   /** Attempts of a mutation before the write-conflict error is returned. */
   mutationAttempts: number;
+  /** Wall-clock limit of a query or mutation, waiting included (ends calls awaiting a promise that never settles). */
+  queryMutationWallClockMs: number;
 }
 
 export const DEFAULT_LIMITS: RuntimeLimits = {
   queryMutationTimeoutMs: 1_000,
   actionTimeoutMs: 600_000,
   mutationAttempts: 8,
+  queryMutationWallClockMs: 15_000,
 };
 
 export type FetchRequest = Parameters<DeploymentCore["fetch"]>[0];
@@ -403,6 +406,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
           nowMs: Date.now(),
           seed: randomInt(0, 2 ** 31),
           timeoutMs: deterministic ? this.limits.queryMutationTimeoutMs : this.limits.actionTimeoutMs,
+          wallClockMs: deterministic ? this.limits.queryMutationWallClockMs : this.limits.actionTimeoutMs,
         },
         host: this.syscalls.hostFor(call),
       });
@@ -520,7 +524,13 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       return await code.bundle.invokeHttp({
         request,
         requestId,
-        env: { deterministic: false, nowMs: Date.now(), seed: randomInt(0, 2 ** 31), timeoutMs: this.limits.actionTimeoutMs },
+        env: {
+          deterministic: false,
+          nowMs: Date.now(),
+          seed: randomInt(0, 2 ** 31),
+          timeoutMs: this.limits.actionTimeoutMs,
+          wallClockMs: this.limits.actionTimeoutMs,
+        },
         host: this.syscalls.hostFor(call),
       });
     } catch (e) {

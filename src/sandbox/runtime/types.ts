@@ -48,6 +48,12 @@ export interface CallEnvironment {
   seed: number;
   /** Wall-clock budget for the call's own JavaScript, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Total wall-clock limit for the call, waiting included, in milliseconds:
+   * ends a call whose promise never settles (it would hold the deployment's
+   * query/mutation turn forever). None when absent.
+   */
+  wallClockMs?: number;
 }
 
 /** A serialized HTTP request/response for HTTP actions (bodies base64). */

@@ -51,6 +51,23 @@ describe("queries and mutations", () => {
   });
 });
 
+describe("a call that never settles", () => {
+  it("ends at the wall-clock limit without committing, and frees the deployment", async () => {
+    const quick = await deployEngineApp({ limits: { queryMutationWallClockMs: 300 } });
+    try {
+      const before = quick.latestTs();
+      const outcome = await quick.runMutation({ path: "errors:hang", args: {} });
+      expect(outcome.errorMessage).toBe(
+        "Function execution did not finish within 0.3s: it is waiting for a promise that never settles.",
+      );
+      expect(quick.latestTs()).toBe(before);
+      expect(await quick.runQuery({ path: "determinism:clock", args: {} })).toMatchObject({ status: "success" });
+    } finally {
+      await quick.dispose();
+    }
+  });
+});
+
 describe("actions", () => {
   it("have real time, real randomness and timers", async () => {
     const outcome = await d.runAction({ path: "determinism:actionClock", args: { waitMs: 30 } });

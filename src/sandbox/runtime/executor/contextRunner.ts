@@ -65,6 +65,10 @@ function hostGlobals(): Record<string, unknown> {
   return out;
 }
 
+export function wallClockMessage(limitMs: number): string {
+  return `Function execution did not finish within ${limitMs / 1000}s: it is waiting for a promise that never settles.`;
+}
+
 export function timeoutMessage(budgetMs: number): string {
   const seconds = budgetMs / 1000;
   return `Function execution timed out (maximum duration: ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s)`;
@@ -128,11 +132,11 @@ export class ContextRunner {
   }
 
   invoke(message: InvokeMessage, host: SyscallHost): Promise<string> {
-    return this.start(INVOKE, JSON.stringify(message), host, message.env.timeoutMs);
+    return this.start(INVOKE, JSON.stringify(message), host, message.env.timeoutMs, message.env.wallClockMs);
   }
 
   invokeHttp(message: InvokeHttpMessage, host: SyscallHost): Promise<string> {
-    return this.start(INVOKE_HTTP, JSON.stringify(message), host, message.env.timeoutMs);
+    return this.start(INVOKE_HTTP, JSON.stringify(message), host, message.env.timeoutMs, message.env.wallClockMs);
   }
 
   dispose(): void {
@@ -161,14 +165,21 @@ export class ContextRunner {
     this.pump = setTimeout(tick, delay);
   }
 
-  private start(script: vm.Script, callJson: string, host: SyscallHost, budgetMs: number): Promise<string> {
+  private start(script: vm.Script, callJson: string, host: SyscallHost, budgetMs: number, wallClockMs?: number): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       if (this.dead) return reject({ message: "The function environment was stopped.", terminated: true });
+      let wallClock: NodeJS.Timeout | null = null;
       const call: ActiveCall = { host, budgetMs, usedMs: 0, fail: reject };
       const finish = () => {
+        if (wallClock) clearTimeout(wallClock);
         const i = this.calls.indexOf(call);
         if (i !== -1) this.calls.splice(i, 1);
       };
+      if (wallClockMs !== undefined) {
+        wallClock = setTimeout(() => {
+          if (this.calls.includes(call)) this.terminate({ message: wallClockMessage(wallClockMs), terminated: true });
+        }, wallClockMs);
+      }
       this.calls.push(call);
       this.startPump();
       this.context.__convexCall = callJson;
