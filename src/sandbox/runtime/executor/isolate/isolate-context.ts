@@ -21,7 +21,7 @@ import {
   type InvokeMessage,
   type ThrownInfo,
 } from "../../environment/index.ts";
-import type { SyscallHost, UserCodeError } from "../../types.ts";
+import type { CallEnvironment, SyscallHost, UserCodeError } from "../../types.ts";
 import type { StackMapper } from "../stackTrace.ts";
 import { timeoutMessage } from "../contextRunner.ts";
 import type { DeathCause, IsolateHost } from "./isolate-host.ts";
@@ -66,6 +66,12 @@ const BOOTSTRAP = `(function () {
 interface ActiveCall {
   host: SyscallHost;
   budgetMs: number;
+  /**
+   * Wall-clock limit of the call. Time spent inside the isolate is not
+   * separated from waiting, so a call may run for its JavaScript budget or
+   * its total wall-clock limit, whichever is longer.
+   */
+  limitMs: number;
   startedAt: number;
   fail(error: UserCodeError): void;
 }
@@ -115,11 +121,11 @@ export class IsolateContext {
   }
 
   invoke(message: InvokeMessage, host: SyscallHost): Promise<string> {
-    return this.start("return __convexRuntime.invoke($0)", JSON.stringify(message), host, message.env.timeoutMs);
+    return this.start("return __convexRuntime.invoke($0)", JSON.stringify(message), host, message.env);
   }
 
   invokeHttp(message: InvokeHttpMessage, host: SyscallHost): Promise<string> {
-    return this.start("return __convexRuntime.invokeHttp($0)", JSON.stringify(message), host, message.env.timeoutMs);
+    return this.start("return __convexRuntime.invokeHttp($0)", JSON.stringify(message), host, message.env);
   }
 
   dispose(): void {
@@ -138,14 +144,17 @@ export class IsolateContext {
 
   // ------------------------------------------------------------------ calls
 
-  private start(code: string, callJson: string, host: SyscallHost, budgetMs: number): Promise<string> {
+  private start(code: string, callJson: string, host: SyscallHost, env: CallEnvironment): Promise<string> {
+    const budgetMs = env.timeoutMs;
+    const wallClockMs = (env as { wallClockMs?: number }).wallClockMs ?? 0;
+    const limitMs = Math.max(budgetMs, wallClockMs);
     return new Promise<string>((resolve, reject) => {
       if (this.disposed || this.host.dead || !this.context) {
         return reject({ message: "The function environment was stopped.", terminated: true } satisfies UserCodeError);
       }
-      const call: ActiveCall = { host, budgetMs, startedAt: performance.now(), fail: reject };
+      const call: ActiveCall = { host, budgetMs, limitMs, startedAt: performance.now(), fail: reject };
       this.calls.push(call);
-      const watchdog = setTimeout(() => this.host.kill({ kind: "timeout", budgetMs }), budgetMs + 50);
+      const watchdog = setTimeout(() => this.host.kill({ kind: "timeout", budgetMs }), limitMs + 50);
       const finish = () => {
         clearTimeout(watchdog);
         const i = this.calls.indexOf(call);
@@ -155,7 +164,7 @@ export class IsolateContext {
         .evalClosure(code, [callJson], {
           arguments: { copy: true },
           result: { promise: true, copy: true },
-          timeout: Math.max(1, budgetMs),
+          timeout: Math.max(1, limitMs),
         })
         .then(
           (envelope) => {
@@ -216,7 +225,7 @@ export class IsolateContext {
       const batch = this.queue;
       this.queue = [];
       const call = this.top();
-      const remaining = call ? Math.max(1, Math.ceil(call.budgetMs - (performance.now() - call.startedAt))) : IMPORT_TIMEOUT_MS;
+      const remaining = call ? Math.max(1, Math.ceil(call.limitMs - (performance.now() - call.startedAt))) : IMPORT_TIMEOUT_MS;
       this.deliverRef
         .apply(undefined, [JSON.stringify(batch)], { arguments: { copy: true }, timeout: remaining })
         .catch((e: unknown) => {
