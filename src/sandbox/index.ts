@@ -6,3 +6,7 @@
  *   const outcome = await deployment.runMutation({ path: "messages:send", args: { body: "hi" } });
  */
 export * from "./runtime/index.ts";
+
+/** The same deployment with the platform services (scheduler, crons, storage, HTTP actions, auth, fetch). */
+export { createPlatformDeployment, attachPlatform, type PlatformDeployment, type PlatformDeploymentOptions } from "./platform/attach.ts";
+export { Platform } from "./platform/index.ts";
