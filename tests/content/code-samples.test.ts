@@ -3,7 +3,8 @@
  * against the `convex` package, in a project made of the named playground's
  * finished files (if any) with the sample in place at its title path, and
  * `_generated/` types from the `convex` package's codegen templates.
- * Every lesson playground's starter and finished files typecheck too.
+ * Every lesson playground's starter and finished files typecheck too, and so
+ * does the fix of every troubleshooting repro (its starter may be broken on purpose).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +18,7 @@ const lessonFiles = readdirSync(LESSONS_DIR).filter((file) => file.endsWith(".md
 const blocks = lessonFiles.flatMap((file) => checkedCodeBlocks(file, readFileSync(join(LESSONS_DIR, file), "utf8")));
 // Troubleshooting repros (ts-*) may be broken on purpose; lesson playgrounds never are.
 const lessonPlaygrounds = playgroundIds().filter((id) => !id.startsWith("ts-"));
+const reproFixes = playgroundIds().filter((id) => id.startsWith("ts-") && loadPlayground(id).solution !== null);
 
 function finishedFiles(id: string): ProjectFiles {
   const playground = loadPlayground(id);
@@ -32,6 +34,7 @@ for (const id of lessonPlaygrounds) {
   projects[`${id} starter`] = loadPlayground(id).starter;
   projects[`${id} solution`] = finishedFiles(id);
 }
+for (const id of reproFixes) projects[`${id} solution`] = finishedFiles(id);
 
 let diagnostics: Record<string, string[]> = {};
 beforeAll(async () => {
@@ -56,6 +59,14 @@ describe("lesson playground files", () => {
       expect(diagnostics[`${id} starter`]).toEqual([]);
     });
     it(`${id}: finished files typecheck`, () => {
+      expect(diagnostics[`${id} solution`]).toEqual([]);
+    });
+  }
+});
+
+describe("troubleshooting repro fixes", () => {
+  for (const id of reproFixes) {
+    it(`${id}: the fixed files typecheck`, () => {
       expect(diagnostics[`${id} solution`]).toEqual([]);
     });
   }
