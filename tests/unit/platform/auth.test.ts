@@ -116,6 +116,17 @@ describe("auth: custom JWT provider", () => {
     expect((await auth.verify(token)).subject).toBe("s");
     await auth.verify(token);
     expect(fetched).toEqual(["https://idp.example.com/.well-known/openid-configuration", "https://idp.example.com/keys"]);
+    auth.configure({ providers: [{ domain: "https://unreachable.example.com", applicationID: "app" }] });
+    const other = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256", kid: "r1" })
+      .setIssuer("https://unreachable.example.com")
+      .setSubject("s")
+      .setAudience("app")
+      .setExpirationTime("1h")
+      .sign(privateKey);
+    await expect(auth.verify(other)).rejects.toThrow(
+      "Could not load the signing keys of auth provider OIDC(domain=https://unreachable.example.com, app_id=app): The OpenID configuration at https://unreachable.example.com/.well-known/openid-configuration has no `jwks_uri`.",
+    );
   });
 });
 

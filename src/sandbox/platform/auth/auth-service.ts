@@ -95,7 +95,9 @@ export class SandboxAuthService implements AuthService {
     const cacheKey = provider.kind === "oidc" ? `oidc:${provider.domain}` : `jwks:${provider.jwks}`;
     const cached = this.keySets.get(cacheKey);
     if (cached && Date.now() - cached.at < JWKS_CACHE_MS) return cached.keys;
-    const keys = this.loadKeys(provider);
+    const keys = this.loadKeys(provider).catch((e: Error) => {
+      throw new Error(`Could not load the signing keys of auth provider ${describe(provider)}: ${e.message}`);
+    });
     this.keySets.set(cacheKey, { at: Date.now(), keys });
     keys.catch(() => this.keySets.delete(cacheKey));
     return keys;
