@@ -141,6 +141,38 @@ describe("the sync protocol on the wire", () => {
     }
   });
 
+  it("updates every query a commit touches in one Transition, and sends nothing for untouched ones", async () => {
+    const raw = await RawSyncClient.open(server.cloudUrl);
+    const writer = new ConvexHttpClient(server.cloudUrl, { logger: false });
+    try {
+      raw.connect();
+      raw.send({
+        type: "ModifyQuerySet",
+        baseVersion: 0,
+        newVersion: 1,
+        modifications: [
+          { type: "Add", queryId: 1, udfPath: "counters:get", args: [{ name: "pair" }] },
+          { type: "Add", queryId: 2, udfPath: "counters:get", args: [{ name: "pair" }] },
+          { type: "Add", queryId: 3, udfPath: "counters:notes", args: [{}] },
+        ],
+      });
+      const first = await raw.next("Transition");
+      expect((first.modifications as unknown[]).length).toBe(3);
+      await writer.mutation(api.counters.increment, { name: "pair" });
+      const second = await raw.next("Transition", 2);
+      const mods = second.modifications as Array<{ queryId: number; value: unknown }>;
+      expect(mods.map((m) => [m.queryId, m.value]).sort()).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
+      await writer.mutation(api.counters.increment, { name: "unrelated" });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(raw.ofType("Transition").length).toBe(2);
+    } finally {
+      raw.close();
+    }
+  });
+
   it("answers a wrong admin key with AuthError and a version mismatch with FatalError", async () => {
     const raw = await RawSyncClient.open(server.cloudUrl, "/api/sync");
     raw.connect();
