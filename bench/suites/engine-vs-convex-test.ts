@@ -4,13 +4,12 @@
  * bulk insert, indexed point reads, indexed range scans, filtered scans and
  * paginating through every document. Prints per-operation times and ratios.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { anyApi } from "convex/server";
 import { convexTest } from "convex-test";
 import type { BenchSuite } from "../run.ts";
-import { createDeployment } from "../../src/sandbox/index.ts";
+import { createDeployment, readFunctionsFolder } from "../../src/sandbox/index.ts";
 
 const WORKLOAD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../tests/fixtures/bench-workload");
 const DOCS = 10_000;
@@ -30,22 +29,9 @@ interface Backend {
   close(): Promise<void>;
 }
 
-function sourceFiles(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path).split("\\").join("/")] = readFileSync(path, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 async function engineBackend(): Promise<Backend> {
   const deployment = await createDeployment({
-    files: sourceFiles(WORKLOAD_DIR),
+    files: readFunctionsFolder(WORKLOAD_DIR),
     // A filtered scan reads every document; give it room on a slow machine.
     limits: { queryMutationTimeoutMs: 10_000 },
   });
@@ -63,7 +49,8 @@ async function engineBackend(): Promise<Backend> {
 }
 
 async function convexTestBackend(): Promise<Backend> {
-  const files = Object.keys(sourceFiles(WORKLOAD_DIR)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts"));
+  // convex-test finds the functions root through the `_generated` folder, so list it too.
+  const files = [...Object.keys(readFunctionsFolder(WORKLOAD_DIR)), "_generated/api.js", "_generated/server.js"];
   const modules = Object.fromEntries(
     files.map((f) => [`./workload/${f}`, () => import(pathToFileURL(join(WORKLOAD_DIR, f)).href)]),
   );

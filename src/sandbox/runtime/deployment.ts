@@ -47,6 +47,7 @@ import type {
   FunctionInfo,
   JSONValue,
   LoadedBundle,
+  PushError,
   PushResult,
   SerializedRequest,
   SerializedResponse,
@@ -615,16 +616,23 @@ function textResponse(status: number, text: string): SerializedResponse {
   };
 }
 
+/** Push errors as the CLI prints them: `file:line:column: message`, one per line. */
+export function formatPushErrors(errors: PushError[]): string {
+  return errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ""}: ${e.message}` : e.message)).join("\n");
+}
+
+/** Pushes `files`; when the push fails, disposes the deployment and throws "Push failed:\n…". */
+export async function pushOrThrow(deployment: Deployment, files: Record<string, string>): Promise<void> {
+  const result = await deployment.push(files);
+  if (!result.ok) {
+    await deployment.dispose();
+    throw new Error(`Push failed:\n${formatPushErrors(result.errors)}`);
+  }
+}
+
 /** Creates a deployment; with `files`, pushes them first and throws if that push fails. */
 export async function createDeployment(options: SandboxDeploymentOptions = {}): Promise<SandboxDeployment> {
   const deployment = new SandboxDeployment(options);
-  if (options.files) {
-    const result = await deployment.push(options.files);
-    if (!result.ok) {
-      await deployment.dispose();
-      const lines = result.errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ""}: ${e.message}` : e.message));
-      throw new Error(`Push failed:\n${lines.join("\n")}`);
-    }
-  }
+  if (options.files) await pushOrThrow(deployment, options.files);
   return deployment;
 }

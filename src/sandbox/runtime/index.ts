@@ -40,8 +40,11 @@ export {
 export { FunctionRegistry, FunctionLookupError, parseFunctionPath } from "./registry/index.ts";
 export { CallFailure, writeConflictMessage } from "./failures.ts";
 export { LogCollector, MAX_LOG_LINES } from "./logLines.ts";
+export { readFunctionsFolder } from "./bundler/folder.ts";
 export {
   createDeployment,
+  pushOrThrow,
+  formatPushErrors,
   SandboxDeployment,
   DEFAULT_LIMITS,
   MAX_CALL_DEPTH,
