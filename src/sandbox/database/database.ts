@@ -23,6 +23,7 @@ import {
   type Timestamp,
 } from "./types.ts";
 import { bytesToKey } from "./values/indexKey.ts";
+import { resolveCommitTs } from "./values/commitTs.ts";
 
 /** How many past snapshots `begin({ts})` can read, and how many commits OCC remembers. */
 const SNAPSHOT_HISTORY = 32;
@@ -113,13 +114,16 @@ export class Database implements TransactionHost {
 
   commit(tx: Transaction): Commit {
     if (tx.finished) throw new Error("This transaction has already been committed");
-    const pending = tx.writeSet().writes;
+    let pending = tx.writeSet().writes;
     if (pending.length === 0) {
       tx.finished = true;
       return { ts: tx.snapshotTs, writes: [] };
     }
     this.checkConflicts(tx);
     const ts = this.nextTs();
+    if (tx.usesCommitTs) {
+      pending = pending.map((w) => (w.after ? { ...w, after: resolveCommitTs(w.after, ts) } : w));
+    }
     const { tables, writes } = this.applyCommitted(tx, pending);
     const commit: Commit = { ts, writes };
     this.commitLog?.append(commit);
@@ -140,7 +144,7 @@ export class Database implements TransactionHost {
    * snapshot, the transaction's private stores already are that state.
    */
   private applyCommitted(tx: Transaction, pending: DocumentWrite[]): { tables: Map<string, TableStore>; writes: DocumentWrite[] } {
-    if (tx.snapshotTs === this.latest.ts && tx.catalog === this.latest.catalog) {
+    if (tx.snapshotTs === this.latest.ts && tx.catalog === this.latest.catalog && !tx.usesCommitTs) {
       const tables = new Map(this.latest.tables);
       for (const [name, store] of tx.writtenTables()) tables.set(name, store);
       return { tables, writes: pending };

@@ -24,6 +24,7 @@ import type { Document, DocumentWrite, ReadSet, SerializedQuery, Timestamp, Writ
 import { checkUserFields, dropUndefined } from "./values/documentFields.ts";
 import { keySuccessor, keyToBytes } from "./values/indexKey.ts";
 import { checkDocumentLimits, valueSize } from "./values/size.ts";
+import { containsCommitTs } from "./values/commitTs.ts";
 import type { KeyRange } from "./occ.ts";
 
 /** What a transaction needs from its database. */
@@ -88,6 +89,8 @@ export class Transaction implements ReadView {
   private readonly queries = new Map<number, QueryStream>();
   private nextQueryId = 0;
   private readonly savepoints: Savepoint[] = [];
+  /** True once a written document holds a `db.vars.commitTs` placeholder. */
+  usesCommitTs = false;
   /** Set once committed or abandoned. */
   finished = false;
 
@@ -302,6 +305,7 @@ export class Transaction implements ReadView {
     let size = 0;
     if (after) {
       size = checkDocumentLimits(after);
+      if (!this.usesCommitTs && containsCommitTs(after)) this.usesCommitTs = true;
       const validator = validate ? this.catalog.validatorOf(table) : null;
       if (validator) {
         const error = checkValue(after, validator, this.idChecks);

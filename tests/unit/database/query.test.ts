@@ -1,4 +1,5 @@
 import type { Document } from "../../../src/sandbox/database/index.ts";
+import { jsonToConvex } from "convex/values";
 import { describe, expect, it } from "vitest";
 import { collect, expectError, field, indexQuery, lit, newDatabase, rangeExpr, scan, seed } from "./helpers.ts";
 
@@ -171,6 +172,21 @@ describe("writes", () => {
     db.commit(w);
     expect(db.begin().get(id, { isSystem: true })).toBeNull();
     expect(db.tableNames()).toEqual([]);
+  });
+
+  it("db.vars.commitTs placeholders sort last while pending and become the commit timestamp", () => {
+    const { db } = newDatabase();
+    const placeholder = jsonToConvex({ $commitTs: null });
+    const tx = db.begin();
+    const a = tx.insert("stamps", { at: placeholder });
+    const b = tx.insert("stamps", { at: 5n });
+    const pending = collect(tx, scan("stamps", null, [{ filter: { $gt: [field("at"), lit(5n)] } }]));
+    expect(pending.map((d) => d._id)).toEqual([a]);
+    const commit = db.commit(tx);
+    const r = db.begin();
+    expect(r.get(a)!.at).toBe(commit.ts);
+    expect(r.get(b)!.at).toBe(5n);
+    expect(commit.writes.find((w) => w.id === a)!.after!.at).toBe(commit.ts);
   });
 
   it("savepoints roll back a failed nested call's writes", () => {

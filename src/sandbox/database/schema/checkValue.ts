@@ -5,6 +5,7 @@
  */
 import { compareValues, jsonToConvex, type Value } from "convex/values";
 import { formatValue } from "../values/display.ts";
+import { isCommitTs } from "../values/commitTs.ts";
 import { formatLiteral, formatValidator } from "./formatValidator.ts";
 import type { ValidatorJson } from "./schemaJson.ts";
 
@@ -43,7 +44,8 @@ function check(value: Value | undefined, validator: ValidatorJson, opts: CheckVa
       return typeof value === "number" ? null : noMatch(value, validator);
     case "bigint":
     case "commitTs":
-      return typeof value === "bigint" ? null : noMatch(value, validator);
+      // A pending `db.vars.commitTs` becomes an int64 at commit.
+      return typeof value === "bigint" || isCommitTs(value) ? null : noMatch(value, validator);
     case "boolean":
       return typeof value === "boolean" ? null : noMatch(value, validator);
     case "string":

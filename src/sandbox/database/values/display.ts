@@ -5,6 +5,7 @@
  * with sorted keys.
  */
 import type { Value } from "convex/values";
+import { isCommitTs } from "./commitTs.ts";
 
 export function formatFloat(n: number): string {
   if (Number.isNaN(n)) return "NaN";
@@ -47,6 +48,7 @@ export function formatValue(v: Value | undefined): string {
     case "string":
       return quoteString(v);
   }
+  if (isCommitTs(v)) return "commitTs";
   if (v instanceof ArrayBuffer) return `b"${bytesToBase64(new Uint8Array(v))}"`;
   if (Array.isArray(v)) return `[${v.map(formatValue).join(", ")}]`;
   const obj = v as Record<string, Value | undefined>;

@@ -7,6 +7,7 @@
  * undefined < null < int64 < float64 < boolean < string < bytes < array < object.
  */
 import type { Value } from "convex/values";
+import { isCommitTs, MAX_INT64 } from "./commitTs.ts";
 
 const TAG_UNDEFINED = "\x01";
 const TAG_NULL = "\x02";
@@ -90,6 +91,7 @@ export function encodeValue(v: Value | undefined): string {
       return TAG_STRING + encodeString(v);
   }
   if (v instanceof ArrayBuffer) return TAG_BYTES + escapeBytes(new Uint8Array(v));
+  if (isCommitTs(v)) return TAG_INT64 + encodeInt64(MAX_INT64);
   if (Array.isArray(v)) {
     let s = TAG_ARRAY;
     for (const item of v) s += encodeValue(item);

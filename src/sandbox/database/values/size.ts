@@ -3,6 +3,7 @@
  * limits: 1 MiB, nesting depth 16, arrays of at most 8192 elements.
  */
 import type { Value } from "convex/values";
+import { isCommitTs } from "./commitTs.ts";
 
 export const MAX_DOCUMENT_SIZE = 1 << 20;
 export const MAX_DOCUMENT_NESTING = 16;
@@ -34,6 +35,7 @@ export function valueSize(v: Value | undefined): number {
       return 2 + utf8Length(v);
   }
   if (v instanceof ArrayBuffer) return 2 + v.byteLength;
+  if (isCommitTs(v)) return 9;
   if (Array.isArray(v)) {
     let n = 2;
     for (const item of v) n += valueSize(item);
@@ -49,7 +51,7 @@ export function valueSize(v: Value | undefined): number {
 
 /** Scalars 0; an array or object is 1 + its deepest element. */
 export function valueNesting(v: Value | undefined): number {
-  if (v === null || typeof v !== "object" || v instanceof ArrayBuffer) return 0;
+  if (v === null || typeof v !== "object" || v instanceof ArrayBuffer || isCommitTs(v)) return 0;
   let deepest = 0;
   const items = Array.isArray(v) ? v : Object.values(v);
   for (const item of items) {
@@ -82,7 +84,7 @@ interface Measured {
 
 /** One walk over a value: size, nesting and the first array over the length limit. */
 function measure(v: Value | undefined, out: Measured): void {
-  if (v === undefined || v === null || typeof v !== "object" || v instanceof ArrayBuffer) {
+  if (v === undefined || v === null || typeof v !== "object" || v instanceof ArrayBuffer || isCommitTs(v)) {
     out.size = valueSize(v);
     out.nesting = 0;
     return;
