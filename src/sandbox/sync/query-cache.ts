@@ -10,6 +10,7 @@ import type { CommitFeed } from "./commit-feed.js";
 
 interface Entry {
   outcome: CallOutcome;
+  requestId: string;
   readSet: ReadSet | undefined;
   validAt: Timestamp;
   epoch: number;
@@ -17,6 +18,8 @@ interface Entry {
 
 export interface CachedResult {
   outcome: CallOutcome;
+  /** The request that produced the outcome (named in its error message). */
+  requestId: string;
   /** The result is known valid at this timestamp. */
   validAt: Timestamp;
 }
@@ -34,28 +37,32 @@ export class QueryCache {
    * A result for `key` valid at `target` if one is cached; otherwise runs
    * `execute` (once, however many callers ask at the same time).
    */
-  async get(key: string, target: Timestamp, execute: () => Promise<CallOutcome>): Promise<CachedResult> {
+  async get(
+    key: string,
+    target: Timestamp,
+    execute: () => Promise<{ outcome: CallOutcome; requestId: string }>,
+  ): Promise<CachedResult> {
     const entry = this.entries.get(key);
     if (entry && entry.epoch === this.feed.epoch) {
       if (entry.validAt >= target || this.feed.stillValid(entry.readSet, entry.validAt, target)) {
         if (entry.validAt < target) entry.validAt = target;
         this.entries.delete(key);
         this.entries.set(key, entry);
-        return { outcome: entry.outcome, validAt: entry.validAt };
+        return { outcome: entry.outcome, requestId: entry.requestId, validAt: entry.validAt };
       }
     }
     const running = this.inflight.get(key);
     if (running) return running;
     const epoch = this.feed.epoch;
     const startTs = this.feed.latestTs();
-    const promise = execute().then((outcome) => {
+    const promise = execute().then(({ outcome, requestId }) => {
       const validAt = outcome.ts > 0n ? outcome.ts : startTs;
       if (this.feed.epoch === epoch) {
         this.entries.delete(key);
-        this.entries.set(key, { outcome, readSet: outcome.readSet, validAt, epoch });
+        this.entries.set(key, { outcome, requestId, readSet: outcome.readSet, validAt, epoch });
         if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
       }
-      return { outcome, validAt };
+      return { outcome, requestId, validAt };
     });
     this.inflight.set(key, promise);
     try {

@@ -446,15 +446,15 @@ export class SyncSession {
   }
 
   private async runQuery(q: Subscription, target: Timestamp): Promise<void> {
-    const requestId = newRequestId();
     const identityVersion = this.identityVersion;
     const epoch = this.options.feed.epoch;
     const identity = this.identity;
     const allowInternal = this.isAdmin;
     const key = JSON.stringify([q.udfPath, q.args, q.journal, identity, allowInternal]);
-    const { outcome, validAt } = await this.options.cache.get(key, target, async () => {
+    const { outcome, validAt, requestId } = await this.options.cache.get(key, target, async () => {
+      const requestId = newRequestId();
       try {
-        return await this.options.deployment.runQuery({
+        const outcome = await this.options.deployment.runQuery({
           path: q.udfPath,
           args: q.args,
           identity,
@@ -463,8 +463,9 @@ export class SyncSession {
           allowInternal,
           journal: q.journal,
         });
+        return { outcome, requestId };
       } catch (e) {
-        return failure(e);
+        return { outcome: failure(e), requestId };
       }
     });
     q.outcome = outcome;
