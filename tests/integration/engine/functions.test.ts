@@ -352,6 +352,23 @@ describe("nested calls", () => {
   });
 });
 
+describe("syscalls", () => {
+  it("refuse unknown operations with Convex's texts", async () => {
+    expect(await value("runQuery", "errors:unknownOps")).toEqual([
+      "Unknown operation 1.0/noSuchOp",
+      "Unknown async operation 1.0/noSuchAsyncOp",
+    ]);
+  });
+
+  it("answer metadata and transaction metrics", async () => {
+    expect(await value("runMutation", "errors:meta")).toEqual({
+      written: 1,
+      deployment: "sandbox",
+      fn: { name: "errors:meta", componentPath: "", type: "mutation", visibility: "public" },
+    });
+  });
+});
+
 describe("identity", () => {
   it("answers getUserIdentity from the call's identity", async () => {
     expect(await value("runQuery", "users:whoAmI")).toBeNull();
