@@ -30,7 +30,7 @@ export class QueryCache {
 
   constructor(
     private readonly feed: CommitFeed,
-    private readonly maxEntries = 2000,
+    private readonly maxEntries = 256,
   ) {}
 
   /**
