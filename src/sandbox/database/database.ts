@@ -6,7 +6,7 @@
 import { applyWrites } from "./commit.ts";
 import { decodeId, encodeId, FIRST_USER_TABLE_NUMBER, newInternalId, tableNumberOfId } from "./ids.ts";
 import { TableStore } from "./indexes/tableStore.ts";
-import { conflictMessage, writeOverlaps, type KeyRange } from "./occ.ts";
+import { conflictMessage, prepareReadSet, writeOverlaps, type KeyRange, type PreparedReadSet } from "./occ.ts";
 import { Catalog } from "./schema/catalog.ts";
 import { checkValue } from "./schema/checkValue.ts";
 import type { SchemaJson } from "./schema/schemaJson.ts";
@@ -28,6 +28,9 @@ import { resolveCommitTs } from "./values/commitTs.ts";
 /** How many past snapshots `begin({ts})` can read, and how many commits OCC remembers. */
 const SNAPSHOT_HISTORY = 32;
 const COMMIT_HISTORY = 10_000;
+
+/** Read sets are checked against many commits (live queries): convert each once. */
+const preparedReadSets = new WeakMap<ReadSet, PreparedReadSet>();
 
 interface RecordedCommit {
   ts: Timestamp;
@@ -156,15 +159,14 @@ export class Database implements TransactionHost {
     if (tx.snapshotTs < this.oldestCheckableTs) {
       throw new WriteConflictError(conflictMessage(null, null, null, null), null, null);
     }
-    const ranges = tx.keyRanges();
-    const searched = tx.searchedTables();
+    const readSet = prepareReadSet(tx.keyRanges(), tx.searchedTables());
     // Only the commits after the snapshot matter: walk back from the newest.
     let first = this.commits.length;
     while (first > 0 && this.commits[first - 1].ts > tx.snapshotTs) first--;
     for (let i = first; i < this.commits.length; i++) {
       const c = this.commits[i];
       for (const w of c.writes) {
-        if (writeOverlaps(ranges, searched, w, this.latest.catalog)) {
+        if (writeOverlaps(readSet, w, this.latest.catalog)) {
           throw new WriteConflictError(conflictMessage(w.table, w.id, c.source, tx.writeSource), w.table, w.id);
         }
       }
@@ -181,13 +183,17 @@ export class Database implements TransactionHost {
   }
 
   readSetOverlaps(readSet: ReadSet, writes: DocumentWrite[]): boolean {
-    const ranges: KeyRange[] = readSet.ranges.map((r) => ({
-      index: r.index,
-      start: r.start === null ? "" : bytesToKey(r.start),
-      end: r.end === null ? null : bytesToKey(r.end),
-    }));
-    const searched = new Set(readSet.searchedTables);
-    return writes.some((w) => writeOverlaps(ranges, searched, w, this.latest.catalog));
+    let prepared = preparedReadSets.get(readSet);
+    if (!prepared) {
+      const ranges: KeyRange[] = readSet.ranges.map((r) => ({
+        index: r.index,
+        start: r.start === null ? "" : bytesToKey(r.start),
+        end: r.end === null ? null : bytesToKey(r.end),
+      }));
+      prepared = prepareReadSet(ranges, readSet.searchedTables);
+      preparedReadSets.set(readSet, prepared);
+    }
+    return writes.some((w) => writeOverlaps(prepared, w, this.latest.catalog));
   }
 
   /** Deletes every document (keeps the schema and table numbers); clears the commit log. */

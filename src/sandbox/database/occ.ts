@@ -13,24 +13,40 @@ export interface KeyRange {
   end: string | null;
 }
 
-export function writeOverlaps(
-  ranges: ReadonlyArray<KeyRange>,
-  searchedTables: ReadonlySet<string>,
-  write: DocumentWrite,
-  catalog: Catalog,
-): boolean {
-  if (searchedTables.has(write.table)) return true;
-  const prefix = `${write.table}.`;
-  for (const range of ranges) {
-    if (!range.index.startsWith(prefix)) continue;
-    const indexName = range.index.slice(prefix.length);
-    if (indexName.includes(".")) continue;
+/** A read set grouped by table, then index, ready for repeated overlap checks. */
+export interface PreparedReadSet {
+  tables: Map<string, Map<string, Array<{ start: string; end: string | null }>>>;
+  searchedTables: ReadonlySet<string>;
+}
+
+export function prepareReadSet(ranges: Iterable<KeyRange>, searchedTables: Iterable<string>): PreparedReadSet {
+  const tables = new Map<string, Map<string, Array<{ start: string; end: string | null }>>>();
+  for (const r of ranges) {
+    const dot = r.index.lastIndexOf(".");
+    const table = r.index.slice(0, dot);
+    const index = r.index.slice(dot + 1);
+    let byIndex = tables.get(table);
+    if (!byIndex) tables.set(table, (byIndex = new Map()));
+    let list = byIndex.get(index);
+    if (!list) byIndex.set(index, (list = []));
+    list.push({ start: r.start, end: r.end });
+  }
+  return { tables, searchedTables: new Set(searchedTables) };
+}
+
+export function writeOverlaps(readSet: PreparedReadSet, write: DocumentWrite, catalog: Catalog): boolean {
+  if (readSet.searchedTables.has(write.table)) return true;
+  const byIndex = readSet.tables.get(write.table);
+  if (!byIndex) return false;
+  for (const [indexName, ranges] of byIndex) {
     const def = catalog.index(write.table, indexName);
-    if (!def) return true;
+    if (!def) return true; // the index changed since the read: assume the worst
     for (const doc of [write.before, write.after]) {
       if (!doc) continue;
       const key = indexKeyOf(def, doc);
-      if (key >= range.start && (range.end === null || key < range.end)) return true;
+      for (const range of ranges) {
+        if (key >= range.start && (range.end === null || key < range.end)) return true;
+      }
     }
   }
   return false;
