@@ -46,7 +46,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
   const [checks, setChecks] = useState<ChecksState>({ kind: "idle" });
   const [shareStatus, setShareStatus] = useState<string | null>(null);
   const [caller, setCaller] = useState<Caller | null>(null);
-  const [commits, setCommits] = useState(0);
+  const [runs, setRuns] = useState(0);
   const sandbox = useSandbox(id);
   const staticRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
@@ -131,7 +131,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
           internal: fn?.visibility === "internal",
         });
         setOutcome(result);
-        if (udfType !== "query") setCommits((n) => n + 1);
+        setRuns((n) => n + 1);
       } finally {
         setRunning(false);
       }
@@ -182,7 +182,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
   const sandboxUrl = sandbox.sandbox?.url ?? null;
 
   return (
-    <section className="cp-playground" aria-label={`Playground: ${config.title}`} ref={rootRef} data-editor-state={editorState} data-sandbox-status={sandbox.status}>
+    <section className="cp-playground" aria-label={`Playground: ${config.title}`} ref={rootRef} data-editor-state={editorState} data-sandbox-status={sandbox.status} data-runs={runs}>
       <header className="cp-toolbar">
         <span className="cp-title">{config.title}</span>
         <span className="cp-status" aria-live="polite" data-testid="share-status">{shareStatus}</span>
@@ -272,7 +272,6 @@ export default function PlaygroundIsland({ definition, children }: Props) {
           </div>
         </div>
       </div>
-      <span hidden data-commits={commits} />
     </section>
   );
 }
