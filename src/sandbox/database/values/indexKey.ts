@@ -110,13 +110,6 @@ export function encodeValue(v: Value | undefined): string {
   throw new Error(`Cannot encode ${String(v)} as an index key`);
 }
 
-/** Encodes a sequence of values (an index key prefix). */
-export function encodeValues(values: ReadonlyArray<Value | undefined>): string {
-  let s = "";
-  for (const v of values) s += encodeValue(v);
-  return s;
-}
-
 /**
  * The smallest key greater than every key that starts with `prefix`
  * (null when no such key exists, i.e. the prefix is all 0xFF).
