@@ -107,6 +107,8 @@ describe("paginate", () => {
       const cut = db.begin().queryPage({ query: q, cursor: null, endCursor: null, pageSize: 2, maximumRowsRead: 0, maximumBytesRead: null });
       expect([cut.page, cut.isDone, cut.pageStatus, cut.splitCursor]).toEqual([[], false, "SplitRequired", null]);
       expect(ns(page(db, q, cut.continueCursor, 5).page)).toEqual(order === "asc" ? [0, 10, 20] : [20, 10, 0]);
+      // Re-reading that page up to its own end cursor stays empty.
+      expect(page(db, q, null, 5, cut.continueCursor).page).toEqual([]);
     }
   });
 

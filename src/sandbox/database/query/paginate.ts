@@ -76,7 +76,8 @@ class SearchPage implements PositionedSource {
 
 function narrow(interval: KeyInterval, order: "asc" | "desc", after: CursorPosition | null, upTo: CursorPosition | null): KeyInterval | null {
   let { start, end } = interval;
-  if (after?.kind === "end") return null;
+  // Nothing lies after the end, or before the start.
+  if (after?.kind === "end" || upTo?.kind === "start") return null;
   if (after?.kind === "after") {
     if (order === "asc") start = keySuccessor(after.key) > start ? keySuccessor(after.key) : start;
     else end = end === null || after.key < end ? after.key : end;
