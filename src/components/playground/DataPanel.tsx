@@ -18,6 +18,8 @@ interface Props {
   functions: FunctionInfo[];
   caller: Caller | null;
   onCaller(caller: Caller | null): void;
+  /** Whether the learner's files include convex/auth.config.ts. */
+  hasAuthConfig: boolean;
 }
 
 /** True when a query can be called with `{}`: no args validator, or an object validator whose fields are all optional. */
@@ -28,7 +30,7 @@ function callableWithoutArgs(fn: FunctionInfo): boolean {
   return Object.values(args.value ?? {}).every((field) => field.optional === true);
 }
 
-export default function DataPanel({ sandbox, functions, caller, onCaller }: Props) {
+export default function DataPanel({ sandbox, functions, caller, onCaller, hasAuthConfig }: Props) {
   const client = useMemo(() => new ConvexReactClient(sandbox.url, { skipConvexDeploymentUrlCheck: true, logger: false } as any), [sandbox.url]);
   useEffect(() => () => void client.close(), [client]);
   useEffect(() => applyCaller(client as any, sandbox, caller, { client: "react" }), [client, sandbox, caller]);
@@ -48,7 +50,7 @@ export default function DataPanel({ sandbox, functions, caller, onCaller }: Prop
             if (!user) return onCaller(null);
             setPicking(true);
             try {
-              onCaller(await callerFor(sandbox, user));
+              onCaller(await callerFor(sandbox, user, hasAuthConfig));
             } finally {
               setPicking(false);
             }

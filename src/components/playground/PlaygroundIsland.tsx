@@ -258,7 +258,7 @@ export default function PlaygroundIsland({ definition, children }: Props) {
             {panel === "run" && <RunPanel functions={sandbox.functions} defaultRun={config.run} running={running} outcome={outcome} onRun={run} />}
             {panel === "data" && (
               <Suspense fallback={<p className="cp-status">Loading…</p>}>
-                {sandbox.sandbox ? <DataPanel sandbox={sandbox.sandbox} functions={sandbox.functions} caller={caller} onCaller={setCaller} /> : <p className="cp-status">Run something, or press Ctrl+S in the editor, to create your sandbox.</p>}
+                {sandbox.sandbox ? <DataPanel sandbox={sandbox.sandbox} functions={sandbox.functions} caller={caller} onCaller={setCaller} hasAuthConfig={"convex/auth.config.ts" in files} /> : <p className="cp-status">Run something, or press Ctrl+S in the editor, to create your sandbox.</p>}
               </Suspense>
             )}
             {panel === "preview" && (

@@ -1,7 +1,7 @@
 /**
  * "Act as user": who the playground's clients call functions as. A real test JWT minted
  * by the sandbox (`POST <url>/api/sandbox/token`) when the learner's deployment has an
- * auth.config.ts; otherwise the admin key acting as that identity, as the Convex dashboard
+ * auth.config.ts (which names the sandbox as a provider); otherwise the admin key acting as that identity, as the Convex dashboard
  * does (`setAdminAuth(adminKey, identity)`).
  */
 import type { UserIdentityAttributes } from "convex/server";
@@ -26,19 +26,29 @@ interface AuthTarget {
   clearAuth(): void;
 }
 
-export async function callerFor(sandbox: SandboxInfo, user: PlaygroundUser): Promise<Caller> {
+async function mintToken(sandbox: SandboxInfo, user: PlaygroundUser): Promise<string | null> {
   try {
     const response = await fetch(`${sandbox.url}/api/sandbox/token`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Convex ${sandbox.adminKey}` },
       body: JSON.stringify({ claims: { subject: user.subject, name: user.name, email: user.email } }),
     });
-    if (response.ok) {
-      const { token } = await response.json();
-      if (typeof token === "string") return { kind: "token", token, user };
-    }
+    if (!response.ok) return null;
+    const { token } = await response.json();
+    return typeof token === "string" ? token : null;
   } catch {
-    /* fall back to impersonation below */
+    return null;
+  }
+}
+
+/**
+ * `hasAuthConfig`: whether the learner's files include `convex/auth.config.ts`. Without one,
+ * no provider would accept a token, so the admin key acts as the user instead.
+ */
+export async function callerFor(sandbox: SandboxInfo, user: PlaygroundUser, hasAuthConfig: boolean): Promise<Caller> {
+  if (hasAuthConfig) {
+    const token = await mintToken(sandbox, user);
+    if (token) return { kind: "token", token, user };
   }
   const identity = {
     subject: user.subject,
