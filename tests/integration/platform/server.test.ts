@@ -162,7 +162,7 @@ describe("scheduler through the clients", () => {
           if (job?.state === "success") resolve();
         });
       });
-      await new ConvexHttpClient(server.cloudUrl).mutation(api.jobs.later, { n: 7, delayMs: 100 });
+      await new ConvexHttpClient(server.cloudUrl).mutation(api.jobs.later, { n: 7, delayMs: 1000 });
       await done;
       expect(seen).toEqual(["pending", "success"]);
       const http = new ConvexHttpClient(server.cloudUrl);
