@@ -38,12 +38,12 @@ export class SandboxAuthService implements AuthService {
   readonly testProvider: TestIdentityProvider;
   private providers: ProviderConfig[] = [];
   private readonly keySets = new Map<string, { at: number; keys: Promise<JWTVerifyGetKey> }>();
+  private readonly fetchJson: FetchJson;
 
   constructor(opts: { cloudUrl: string; fetchJson: FetchJson }) {
     this.testProvider = new TestIdentityProvider(opts.cloudUrl);
     this.fetchJson = opts.fetchJson;
   }
-  private readonly fetchJson: FetchJson;
 
   /** Installs the providers of a pushed `auth.config.ts` (its default export), or none. */
   configure(authConfig: unknown): void {
