@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterEntries, facetCounts } from "../../../src/lib/troubleshooting/filters";
+import { relatedEntries } from "../../../src/lib/troubleshooting/related";
 import { searchEntries } from "../../../src/lib/troubleshooting/search";
 import { index } from "./fixtures";
 
@@ -50,5 +51,16 @@ describe("filters", () => {
     const counts = facetCounts(index.entries, "functionTypes");
     expect(counts[0][1]).toBeGreaterThanOrEqual(counts[counts.length - 1][1]);
     expect(counts.map(([type]) => type)).toContain("client");
+  });
+});
+
+describe("related entries", () => {
+  it("lists entries sharing tags, most shared first, never the entry itself", () => {
+    const cors = index.entries.find((e) => e.slug === "cors-blocked-http-action")!;
+    const related = relatedEntries(cors, index.entries);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(3);
+    expect(related.map((e) => e.slug)).not.toContain(cors.slug);
+    for (const entry of related) expect(entry.tags.some((tag) => cors.tags.includes(tag))).toBe(true);
   });
 });
