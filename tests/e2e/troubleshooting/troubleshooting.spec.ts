@@ -87,7 +87,7 @@ test.describe("troubleshooting entry pages", () => {
   test("show symptoms, exact errors, causes, the fix and related lessons", async ({ page }) => {
     await page.goto("/troubleshooting/write-conflict-occ/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Write conflict/);
-    for (const heading of ["Symptoms", "Error messages", "Causes", "The fix", "See also"]) {
+    for (const heading of ["Symptoms", "Error messages", "Causes", "The fix", "Related troubleshooting"]) {
       await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     }
     await expect(page.getByTestId("entry-error-texts")).toContainText("changed while this mutation was being run");
