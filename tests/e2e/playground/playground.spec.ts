@@ -175,3 +175,17 @@ test("check my work fails on the starter, passes on the solution, and marks the 
   await page.reload();
   await expect(page.locator(`a[href$="${LESSON}"][data-lesson-done="true"]`).first()).toBeAttached();
 });
+
+test("the preview opens in a second window that stays live", async ({ page }) => {
+  const root = await openPlayground(page);
+  await pushNow(page);
+  await root.locator('[role="tab"][data-panel="preview"]').click();
+  await expect(page.frameLocator('[data-testid="preview-frame"]').locator("form button")).toHaveText("Send", { timeout: 30_000 });
+  const [popup] = await Promise.all([page.waitForEvent("popup"), root.getByTestId("preview-window-button").click()]);
+  const frame = popup.frameLocator("iframe");
+  await expect(frame.locator("form button")).toHaveText("Send", { timeout: 30_000 });
+  // A write from the runner reaches the second window's own client too.
+  const body = `second window ${Date.now()}`;
+  await runFunction(page, "messages:send", { author: "runner", body });
+  await expect(frame.locator("li", { hasText: body })).toBeVisible();
+});
