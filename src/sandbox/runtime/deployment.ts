@@ -11,13 +11,14 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { UserIdentity } from "convex/server";
 import type { Value } from "convex/values";
-import { Database, WriteConflictError, type Commit, type ReadSet, type Transaction } from "../database/index.ts";
+import { Database, WriteConflictError, type Commit, type ReadSet, type Timestamp, type Transaction } from "../database/index.ts";
 import { bundleFunctions } from "./bundler/index.ts";
 import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
 import { InProcessExecutor } from "./executor/inProcess.ts";
 import { CallFailure, writeConflictMessage } from "./failures.ts";
 import { Mutex } from "./lock.ts";
 import { LogCollector } from "./logLines.ts";
+import { parseJournal, serializeJournal, type QueryJournal } from "./syscalls/journal.ts";
 import {
   FunctionLookupError,
   FunctionRegistry,
@@ -121,6 +122,7 @@ interface ExecuteOptions {
   depth: number;
   logs: Pick<LogCollector, "add">;
   scheduledJobId?: string | null;
+  journal?: QueryJournal;
 }
 
 const newRequestId = () => randomBytes(8).toString("hex");
@@ -282,7 +284,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const started = performance.now();
     const logs = new LogCollector();
     const finish = (
-      result: { value: JSONValue; ts: bigint; readSet?: ReadSet } | { failure: CallFailure; ts: bigint },
+      result: { value: JSONValue; ts: bigint; readSet?: ReadSet; journal?: string | null } | { failure: CallFailure; ts: bigint },
     ): { outcome: CallOutcome; failure?: CallFailure } => {
       const base = { logLines: logs.lines, ts: result.ts, durationMs: performance.now() - started };
       if ("failure" in result) {
@@ -292,6 +294,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       }
       const outcome: CallOutcome = { status: "success", value: result.value, ...base };
       if (result.readSet) outcome.readSet = result.readSet;
+      if (result.journal !== undefined) outcome.journal = result.journal;
       return { outcome };
     };
 
@@ -330,10 +333,17 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
 
     return this.lock.run(async () => {
       if (fn.udfType === "query") {
-        const tx = this.database.begin();
+        let tx: Transaction;
+        let journal: QueryJournal;
         try {
-          const value = await this.execute({ ...base, tx });
-          return finish({ value, ts: tx.snapshotTs, readSet: tx.readSet() });
+          tx = this.beginQuery(req.ts);
+          journal = parseJournal(req.journal);
+        } catch (e) {
+          return finish({ failure: CallFailure.from(e), ts: this.database.latestTs() });
+        }
+        try {
+          const value = await this.execute({ ...base, tx, journal });
+          return finish({ value, ts: tx.snapshotTs, readSet: tx.readSet(), journal: serializeJournal(journal) });
         } catch (e) {
           return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
         }
@@ -388,6 +398,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       depth: opts.depth,
       scheduledJobId: opts.scheduledJobId ?? null,
       paginated: false,
+      journal: opts.journal,
       log: (level, message) => logs.add(level, message),
       openQueries: new Set(),
       core: this,
@@ -405,6 +416,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         env: {
           deterministic,
           nowMs: Date.now(),
+          processEnv: this.processEnv(),
           seed: randomInt(0, 2 ** 31),
           timeoutMs: deterministic ? this.limits.queryMutationTimeoutMs : this.limits.actionTimeoutMs,
           wallClockMs: deterministic ? this.limits.queryMutationWallClockMs : this.limits.actionTimeoutMs,
@@ -420,6 +432,26 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const returnsError = needsCheck(fn.returns) ? validateReturns(fn.returns, fromJson(result), isIdOfTable) : null;
     if (returnsError) throw new CallFailure(returnsError);
     return result;
+  }
+
+  /** `process.env` inside functions: the deployment's own URLs, as Convex provides them. */
+  private processEnv(): Record<string, string> {
+    return { CONVEX_CLOUD_URL: this.cloudUrl, CONVEX_SITE_URL: this.siteUrl };
+  }
+
+  /** A query's transaction: at the latest snapshot, or at `ts` (`/api/query_at_ts`) while that snapshot is kept. */
+  private beginQuery(ts: Timestamp | undefined): Transaction {
+    if (ts === undefined) return this.database.begin();
+    if (ts > this.database.latestTs()) {
+      throw new CallFailure(`Timestamp ${ts} is in the future: the latest timestamp is ${this.database.latestTs()}`);
+    }
+    try {
+      return this.database.begin({ ts });
+    } catch {
+      throw new CallFailure(
+        `Timestamp ${ts} is too old to query: only recent snapshots are kept (the latest timestamp is ${this.database.latestTs()})`,
+      );
+    }
   }
 
   /** Remembers which mutation last wrote each document (bounded), for the write-conflict text. */
@@ -528,6 +560,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         env: {
           deterministic: false,
           nowMs: Date.now(),
+          processEnv: this.processEnv(),
           seed: randomInt(0, 2 ** 31),
           timeoutMs: this.limits.actionTimeoutMs,
           wallClockMs: this.limits.actionTimeoutMs,

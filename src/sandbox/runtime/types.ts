@@ -54,6 +54,8 @@ export interface CallEnvironment {
    * query/mutation turn forever). None when absent.
    */
   wallClockMs?: number;
+  /** What `process.env` holds during the call (`CONVEX_CLOUD_URL`, `CONVEX_SITE_URL`). */
+  processEnv?: Record<string, string>;
 }
 
 /** A serialized HTTP request/response for HTTP actions (bodies base64). */

@@ -100,8 +100,11 @@ describe("isolates contain hostile code", () => {
     expect(await errorOf(client.query(api.hostile.recurse, {}))).toContain("Maximum call stack size exceeded");
   });
 
-  it("offers no Node APIs: no process.env contents, no require, no node: imports", async () => {
-    expect(await client.query(api.hostile.processEnv, {})).toBe("{}");
+  it("offers no Node APIs: process.env holds only the deployment's URLs, no require, no node: imports", async () => {
+    expect(JSON.parse(await client.query(api.hostile.processEnv, {}))).toEqual({
+      CONVEX_CLOUD_URL: server.cloudUrl,
+      CONVEX_SITE_URL: server.siteUrl,
+    });
     expect(await client.query(api.hostile.useRequire, {})).toBe("undefined");
     expect(await client.query(api.hostile.constructorEscape, {})).toEqual(["undefined", "undefined", "undefined"]);
     expect(await errorOf(client.action(api.hostile.dynamicImport, {}))).not.toMatch(/^resolved/);

@@ -444,7 +444,15 @@
       });
   };
 
-  globalThis.process = { env: {} };
+  var processEnv = {};
+  globalThis.process = { env: processEnv };
+  // Each call states the deployment's variables; user code may have added or deleted keys meanwhile.
+  function setProcessEnv(vars) {
+    if (!vars) return;
+    var key;
+    for (key in processEnv) delete processEnv[key];
+    for (key in vars) processEnv[key] = vars[key];
+  }
 
   // ------------------------------------------------------------ invocation
 
@@ -506,6 +514,7 @@
       state.deterministic = !!env.deterministic;
       state.nowMs = env.nowMs;
       state.rng = seededRandom(env.seed);
+      setProcessEnv(env.processEnv);
     }
     state.active++;
   }

@@ -7,6 +7,7 @@
 import type { UserIdentity } from "convex/server";
 import type { Database, Transaction } from "../../database/index.ts";
 import type { JSONValue, UdfType } from "../types.ts";
+import type { QueryJournal } from "./journal.ts";
 
 /** A failure to hand back to the calling function: message plus ConvexError data (JSON form). */
 export class SyscallError extends Error {
@@ -33,6 +34,8 @@ export interface CallContext {
   readonly scheduledJobId?: string | null;
   /** Set by the first `paginate()`; a second one fails as in Convex. */
   paginated: boolean;
+  /** A top-level query's journal (the end cursor of its page); absent for nested calls, mutations and actions. */
+  readonly journal?: QueryJournal;
   /** Appends one captured console line (already formatted as Convex formats it). */
   log(level: string, message: string): void;
   /** Ids of query streams opened by this call (closed when it ends). */

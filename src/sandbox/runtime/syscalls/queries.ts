@@ -43,11 +43,13 @@ export const querySyscalls: SyscallGroup = {
       const result = tx.queryPage({
         query: args.query,
         cursor: args.cursor ?? null,
-        endCursor: args.endCursor ?? null,
+        // An explicit endCursor wins; otherwise a re-run ends where its journal says the page ended.
+        endCursor: args.endCursor ?? call.journal?.givenEndCursor ?? null,
         pageSize: args.pageSize,
         maximumRowsRead: args.maximumRowsRead ?? null,
         maximumBytesRead: args.maximumBytesRead ?? null,
       });
+      if (call.journal) call.journal.recordedEndCursor = result.continueCursor;
       return {
         page: result.page.map((doc) => toJson(doc)),
         isDone: result.isDone,

@@ -9,3 +9,21 @@ const fetchClasses = require("whatwg-fetch");
 globalThis.Headers = fetchClasses.Headers;
 globalThis.Request = fetchClasses.Request;
 globalThis.Response = fetchClasses.Response;
+
+// The polyfill predates the static `Response.json` and requires a status for
+// `Response.redirect`; both follow the Fetch standard here.
+const redirect = fetchClasses.Response.redirect;
+globalThis.Response.redirect = function (url, status) {
+  return redirect(String(url), status === undefined ? 302 : status);
+};
+globalThis.Response.json = function (data, init) {
+  const body = JSON.stringify(data);
+  if (body === undefined) throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
+  const headers = new fetchClasses.Headers(init && init.headers);
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  return new fetchClasses.Response(body, {
+    status: init && init.status !== undefined ? init.status : 200,
+    statusText: init && init.statusText !== undefined ? init.statusText : "",
+    headers,
+  });
+};
