@@ -14,6 +14,11 @@ const BTreeClass: typeof BTreeType =
 
 export type IndexTree = BTreeType<string, Document>;
 
+/** A B+ tree over index keys holding any value (the search index keeps postings in one). */
+export function newKeyedTree<V>(): BTreeType<string, V> {
+  return new BTreeClass<string, V>(undefined, compareKeys, 64);
+}
+
 export function newIndexTree(): IndexTree {
   return new BTreeClass<string, Document>(undefined, compareKeys, 64);
 }

@@ -69,7 +69,7 @@ export class TableStore {
     const searchIndexes = new Map<string, SearchIndexStore>();
     for (const [n, def] of searchDefs) {
       const existing = this.searchIndexes.get(n);
-      if (existing && existing.def.searchField === def.searchField) {
+      if (existing && existing.fitsDefinition(def)) {
         searchIndexes.set(n, existing.clone(def));
         continue;
       }

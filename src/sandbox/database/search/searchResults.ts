@@ -5,14 +5,14 @@
  * first) and streams at most 1024 of them.
  * The table is recorded as searched so any write to it invalidates readers.
  */
-import { compareValues } from "convex/values";
 import type { Document, SerializedQuery } from "../types.ts";
 import { decodeQueryValue } from "../values/decodeQueryValue.ts";
-import { getFieldPath } from "../values/fieldPath.ts";
+import { encodeValue } from "../values/indexKey.ts";
+import type { IndexedDocument } from "../indexes/searchIndex.ts";
 import { splitIndexName } from "../query/planQuery.ts";
 import type { ReadView } from "../query/readView.ts";
 import { bm25Score, queryTermList, type QueryTerm } from "./bm25.ts";
-import { queryTerms, tokenize } from "./tokenize.ts";
+import { queryTerms } from "./tokenize.ts";
 
 export const MAX_CANDIDATE_REVISIONS = 1024;
 export const MAX_FILTER_CONDITIONS = 8;
@@ -61,29 +61,40 @@ export class SearchResults {
     }
     view.searchedTable(table);
 
-    const wanted = equalities.map((eq) => ({ field: eq.fieldPath, value: decodeQueryValue(eq.value) }));
+    // Filters compare encoded values: each posting carries its document's encoded filter fields.
+    const wanted = equalities.map((eq) => ({
+      position: index.filterFields.indexOf(eq.fieldPath),
+      key: encodeValue(decodeQueryValue(eq.value)),
+    }));
+    const passes = (entry: IndexedDocument) => wanted.every((w) => entry.filterKeys[w.position] === w.key);
     const postings = view.table(table)?.searchIndex(indexName);
     const ranked: Array<{ doc: Document; score: number }> = [];
     if (postings) {
-      // Candidates come from the inverted index: documents holding at least one query term.
-      const candidates = new Map<string, Document>();
-      const terms: QueryTerm[] = queryTermList(queryTerms(String(search.value ?? ""))).map((q) => {
-        const docs = postings.documentsWithTerm(q.term, q.prefix);
-        const ids = new Set<string>();
-        for (const doc of docs) {
-          ids.add(doc._id);
-          candidates.set(doc._id, doc);
-        }
-        return { ...q, documentFrequency: ids.size };
+      // Only the query terms' postings are visited: per matching document, each term's frequency.
+      const termList = queryTermList(queryTerms(String(search.value ?? "")));
+      const matches = new Map<IndexedDocument, number[]>();
+      const terms: QueryTerm[] = termList.map((q, i) => {
+        let documentFrequency = 0;
+        const counted = q.prefix ? new Set<IndexedDocument>() : null;
+        postings.forEachPosting(q.term, q.prefix, ({ entry, termFrequency }) => {
+          if (counted === null) documentFrequency++;
+          else if (!counted.has(entry)) {
+            counted.add(entry);
+            documentFrequency++;
+          }
+          if (!passes(entry)) return;
+          let frequencies = matches.get(entry);
+          if (!frequencies) matches.set(entry, (frequencies = new Array<number>(termList.length).fill(0)));
+          frequencies[i] += termFrequency;
+        });
+        return { ...q, documentFrequency };
       });
       const stats = {
         documentCount: postings.documentCount,
         averageLength: postings.tokenCount / Math.max(1, postings.documentCount),
       };
-      for (const doc of candidates.values()) {
-        if (!wanted.every((w) => compareValues(getFieldPath(doc, w.field), w.value) === 0)) continue;
-        const tokens = tokenize(getFieldPath(doc, index.searchField) as string);
-        ranked.push({ doc, score: bm25Score(tokens, terms, stats) });
+      for (const [entry, frequencies] of matches) {
+        ranked.push({ doc: entry.doc, score: bm25Score(entry.length, frequencies, terms, stats) });
       }
     }
     ranked.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
