@@ -19,6 +19,7 @@ import { CallFailure, writeConflictMessage } from "./failures.ts";
 import { Mutex } from "./lock.ts";
 import { LogCollector } from "./logLines.ts";
 import { parseJournal, serializeJournal, type QueryJournal } from "./syscalls/journal.ts";
+import { isSystemPath, systemQuery } from "./system/index.ts";
 import {
   FunctionLookupError,
   FunctionRegistry,
@@ -161,6 +162,8 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private readonly pushListeners: Array<(code: PushedCode) => Promise<void> | void> = [];
   private readonly resetListeners: Array<() => void> = [];
   private readonly disposeListeners: Array<() => void> = [];
+  /** Read sets of system queries that list tables: the tables they listed (a write elsewhere re-runs them). */
+  private readonly tableListReads = new WeakMap<ReadSet, Set<string>>();
 
   constructor(options: SandboxDeploymentOptions = {}) {
     this.name = options.name ?? "sandbox";
@@ -298,6 +301,9 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       return { outcome };
     };
 
+    if (req.allowInternal && isSystemPath(parseFunctionPath(req.path).canonical)) {
+      return this.runSystemQuery(req, finish);
+    }
     const code = this.code;
     let fn: RegisteredFunction;
     try {
@@ -377,6 +383,44 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
           });
           return finish({ failure: new CallFailure(message), ts: this.database.latestTs() });
         }
+      }
+    });
+  }
+
+  /** A built-in `_system/...` query (admin callers only): one read transaction, like any query. */
+  private runSystemQuery<R>(
+    req: CallRequest,
+    finish: (result: { value: JSONValue; ts: bigint; readSet?: ReadSet } | { failure: CallFailure; ts: bigint }) => R,
+  ): Promise<R> {
+    const path = parseFunctionPath(req.path).canonical;
+    const query = systemQuery(path);
+    const lookupError = !query
+      ? `Could not find function for '${path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`
+      : req.expectedType && req.expectedType !== "query"
+        ? `Trying to execute ${path} as ${udfTypeName(req.expectedType)}, but it is defined as Query.`
+        : null;
+    if (lookupError) return Promise.resolve(finish({ failure: new CallFailure(lookupError), ts: this.database.latestTs() }));
+    return this.lock.run(async () => {
+      let tx: Transaction;
+      try {
+        tx = this.beginQuery(req.ts);
+      } catch (e) {
+        return finish({ failure: CallFailure.from(e), ts: this.database.latestTs() });
+      }
+      let listed: Set<string> | null = null;
+      try {
+        const problem = argsMustBeObject(req.args);
+        if (problem) throw new CallFailure(problem);
+        const args = (req.args ?? {}) as Record<string, JSONValue>;
+        const value = query!.run(
+          { tx, userTableNames: () => this.database.tableNames(), dependsOnTableList: (names) => (listed = new Set(names)) },
+          args,
+        );
+        const readSet = tx.readSet();
+        if (listed) this.tableListReads.set(readSet, listed);
+        return finish({ value, ts: tx.snapshotTs, readSet });
+      } catch (e) {
+        return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
       }
     });
   }
@@ -590,6 +634,8 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   }
 
   readSetOverlaps(readSet: ReadSet, commit: Commit): boolean {
+    const listed = this.tableListReads.get(readSet);
+    if (listed && commit.writes.some((w) => !listed.has(w.table))) return true;
     return this.database.readSetOverlaps(readSet, commit.writes);
   }
 
