@@ -209,12 +209,11 @@ export class Transaction implements ReadView {
     }
     this.host.tableNumberFor(table, true);
     const id = this.host.newDocumentId(table);
-    const doc = {
-      ...dropUndefined(value),
-      _id: id,
-      _creationTime: this.host.nextCreationTime(this.beginTime),
-    } as Document;
-    this.write(table, id, null, doc, validate);
+    // One copy: the user's fields without `undefined` ones, then the system fields.
+    const doc = dropUndefined(value) as Record<string, Value>;
+    doc._id = id;
+    doc._creationTime = this.host.nextCreationTime(this.beginTime);
+    this.write(table, id, null, doc as Document, validate);
     return id;
   }
 
