@@ -190,10 +190,14 @@ export class Transaction implements ReadView {
 
   // ---- Writes ---------------------------------------------------------------
 
-  insert(table: string, value: Record<string, Value>): string {
+  /**
+   * `opts.valuesDecoded`: `value` is the output of `jsonToConvex` (as the runtime's
+   * insert syscall gives it), so its Convex value checks need not run again.
+   */
+  insert(table: string, value: Record<string, Value>, opts: { valuesDecoded?: boolean } = {}): string {
     if (isSystemTable(table)) throw new Error(SYSTEM_TABLES_READ_ONLY);
     checkUserTableName(table);
-    return this.insertInto(table, value, true);
+    return this.insertInto(table, value, true, !!opts.valuesDecoded);
   }
 
   systemInsert(table: string, value: Record<string, Value>): string {
@@ -201,8 +205,8 @@ export class Transaction implements ReadView {
     return this.insertInto(table, value, false);
   }
 
-  private insertInto(table: string, value: Record<string, Value>, validate: boolean): string {
-    checkUserFields(value);
+  private insertInto(table: string, value: Record<string, Value>, validate: boolean, valuesDecoded = false): string {
+    checkUserFields(value, valuesDecoded);
     if (value._id !== undefined || value._creationTime !== undefined) {
       const field = value._id !== undefined ? "_id" : "_creationTime";
       throw new Error(`Field '${field}' is a system field and cannot be set on insert`);

@@ -7,7 +7,11 @@ import { convexToJson, type Value } from "convex/values";
 
 export const SYSTEM_FIELDS = new Set(["_id", "_creationTime"]);
 
-export function checkUserFields(value: Record<string, Value | undefined>): void {
+/**
+ * `valuesDecoded`: the value came from the real `jsonToConvex`, which already
+ * checked field names and values; only the underscore rule is left to check.
+ */
+export function checkUserFields(value: Record<string, Value | undefined>, valuesDecoded = false): void {
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ArrayBuffer) {
     throw new Error(`A document must be an object, received ${String(value)}`);
   }
@@ -18,7 +22,7 @@ export function checkUserFields(value: Record<string, Value | undefined>): void 
       );
     }
   }
-  convexToJson(value as Value);
+  if (!valuesDecoded) convexToJson(value as Value);
 }
 
 /** A copy without `undefined` fields (they mean "absent"). */

@@ -22,7 +22,7 @@ export const databaseSyscalls: SyscallGroup = {
     },
     "1.0/insert": (call, args: { table: string; value: unknown }) => {
       const tx = requireWritable(call, "db.insert");
-      return { _id: tx.insert(args.table, objectFromJson(args.value, "The inserted value")) };
+      return { _id: tx.insert(args.table, objectFromJson(args.value, "The inserted value"), { valuesDecoded: true }) };
     },
     "1.0/shallowMerge": (call, args: { id: string; value: unknown } & TableOpt) => {
       const tx = requireWritable(call, "db.patch");
