@@ -21,7 +21,8 @@ interface CreatedSandbox {
 let server: SandboxServer;
 
 beforeAll(async () => {
-  server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, log: () => {} });
+  // Every lesson gets its own sandbox: more than the default creation rate allows.
+  server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, log: () => {}, limits: { sandboxCreationsPerMinute: 10_000 } });
 });
 
 afterAll(async () => {

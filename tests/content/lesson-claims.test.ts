@@ -79,7 +79,7 @@ export const urgent = mutation({ args: {}, handler: async (ctx) => ctx.db.insert
 
   it("internal-functions: an internal function is invisible to clients", async () => {
     const deployment = await deploy("internal-functions", "solution");
-    const id = (await deployment.runMutation({ path: "users:register", args: { name: "ada" } })).value;
+    const id = (await deployment.runMutation({ path: "users:register", args: { name: "ada" } })).value as string;
     const message = errorOf(await deployment.runMutation({ path: "users:setRole", args: { id, role: "admin" } }));
     expect(message).toContain("Could not find public function for 'users:setRole'");
   });
@@ -105,7 +105,7 @@ export const unfinished = query({ args: {}, handler: async (ctx) => ctx.db.query
 
   it("scheduling: jobs are named file.js:function in _scheduled_functions", async () => {
     const deployment = await deploy("ids-and-system-tables", "starter");
-    const authorId = (await deployment.runMutation({ path: "links:addAuthor", args: { name: "ada" } })).value;
+    const authorId = (await deployment.runMutation({ path: "links:addAuthor", args: { name: "ada" } })).value as string;
     await deployment.runMutation({ path: "links:remindLater", args: { authorId } });
     const jobs = (await deployment.runQuery({ path: "links:scheduledJobs", args: {} })).value as Array<{ name: string; state: string }>;
     expect(jobs[0]).toMatchObject({ name: "links.js:remind", state: "pending" });

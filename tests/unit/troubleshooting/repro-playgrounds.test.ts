@@ -45,7 +45,14 @@ function functionFiles(id: string, variant: "starter" | "solution"): Record<stri
 let server: SandboxServer;
 
 beforeAll(async () => {
-  server = await startSandboxServer({ host: "127.0.0.1", port: 0, sitePort: 0, log: () => {} });
+  // One sandbox per starter and per solution: more than the default creation rate allows.
+  server = await startSandboxServer({
+    host: "127.0.0.1",
+    port: 0,
+    sitePort: 0,
+    log: () => {},
+    limits: { sandboxCreationsPerMinute: 10_000 },
+  });
 });
 
 afterAll(async () => {
