@@ -54,31 +54,16 @@ export const post = action({
 });`,
 };
 
-/**
- * Whether the server's executor keeps the body of a request that an action
- * sends with fetch(). The HTTP actions lesson's checks depend on it; where it
- * does not (a sandbox defect), those checks are skipped with the reason.
- */
-let fetchKeepsBodies: boolean | null = null;
-async function actionFetchKeepsBodies(): Promise<boolean> {
-  if (fetchKeepsBodies === null) {
-    const sandbox = await sandboxWith(ECHO_FILES);
-    const echoed = await checkClient(sandbox.url).action("echo:post", {});
-    fetchKeepsBodies = echoed === "ping";
-  }
-  return fetchKeepsBodies;
-}
-
 describe("lesson checks over the sandbox server's HTTP API", () => {
   const lessonPlaygrounds = playgroundIds().filter((id) => !id.startsWith("ts-") && loadPlayground(id).hasChecks);
-  /** Lessons whose checks send request bodies from an action. */
-  const needsFetchBodies = new Set(["http-actions"]);
+  // The HTTP actions lesson's checks send request bodies from an action.
+  it("fetch() from an action on the server keeps its request body", async () => {
+    const sandbox = await sandboxWith(ECHO_FILES);
+    expect(await checkClient(sandbox.url).action("echo:post", {})).toBe("ping");
+  });
 
   for (const id of lessonPlaygrounds) {
-    it(`${id}: every check passes on the finished files`, { timeout: 60_000 }, async (context) => {
-      if (needsFetchBodies.has(id) && !(await actionFetchKeepsBodies())) {
-        context.skip("fetch() from actions on the sandbox server drops request bodies, so this lesson's checks cannot pass there yet");
-      }
+    it(`${id}: every check passes on the finished files`, { timeout: 60_000 }, async () => {
       const playground = loadPlayground(id);
       const sandbox = await sandboxWith(playground.solution ?? playground.starter);
       const { default: checks } = (await import(`../../content/playgrounds/${id}/checks.ts`)) as { default: Check[] };

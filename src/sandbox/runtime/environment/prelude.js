@@ -421,7 +421,14 @@
     }
     var headers = [];
     request.headers.forEach(function (value, key) { headers.push([key, value]); });
-    var bodyPromise = request.body ? request.arrayBuffer() : Promise.resolve(null);
+    // Not every Request implementation exposes `body` as a stream (the isolate's
+    // polyfill keeps it internally), so any request that may carry a body is read.
+    var mayHaveBody = request.body != null || (request.method !== "GET" && request.method !== "HEAD");
+    var bodyPromise = mayHaveBody
+      ? request.arrayBuffer().then(function (bytes) {
+          return bytes.byteLength === 0 && request.body == null ? null : bytes;
+        })
+      : Promise.resolve(null);
     return bodyPromise
       .then(function (body) {
         var serialized = {
