@@ -138,3 +138,24 @@ describe("text search", () => {
     );
   });
 });
+
+describe("search index definition changes", () => {
+  it("re-indexes existing documents when a push changes the filter fields", () => {
+    const db = setup();
+    const withTopic = (filterFields: string[]) =>
+      schemaJson(
+        defineSchema({
+          messages: defineTable({ body: v.string(), channel: v.string(), pinned: v.optional(v.boolean()) }).searchIndex(
+            "search_body",
+            { searchField: "body", filterFields },
+          ),
+        }),
+      );
+    db.setSchema(withTopic(["pinned"]));
+    expect(bodies(collect(db.begin(), search("hello", [["pinned", true]])))).toEqual(["hello there"]);
+    db.setSchema(withTopic(["channel", "pinned"]));
+    const tx = db.begin();
+    expect(bodies(collect(tx, search("hello", [["channel", "general"], ["pinned", true]])))).toEqual(["hello there"]);
+    expect(bodies(collect(tx, search("world", [["channel", "random"]])))).toEqual(["The world is big"]);
+  });
+});
