@@ -1,8 +1,9 @@
 /**
- * Live data: every public query of the learner's deployment that needs no arguments,
+ * Live data: every table's documents (`TablesView`, through the sandbox's admin-only system
+ * queries), and every public query of the learner's deployment that needs no arguments,
  * subscribed through a real ConvexReactClient on the sandbox, so each commit that changes
  * a result re-renders it (no polling). Also the "act as user" picker, which applies to
- * these subscriptions and to the runner.
+ * the query subscriptions and to the runner.
  */
 import { useEffect, useMemo, useState } from "react";
 import { ConvexReactClient } from "convex/react";
@@ -12,6 +13,7 @@ import type { FunctionInfo, SandboxInfo } from "../../lib/playground/sandbox/san
 import { applyCaller, callerFor, SAMPLE_USERS, type Caller } from "../../lib/playground/sandbox/identity";
 import { formatValue } from "../../lib/playground/runner/formatValue";
 import ErrorDetails from "./ErrorDetails";
+import TablesView from "./TablesView";
 
 interface Props {
   sandbox: SandboxInfo;
@@ -66,6 +68,7 @@ export default function DataPanel({ sandbox, functions, caller, onCaller, hasAut
         </select>
         {caller && <span className="cp-status">{caller.kind === "token" ? "signed JWT" : "admin acting as user"}</span>}
       </div>
+      <TablesView sandbox={sandbox} />
       {queries.length === 0 && <p className="cp-status">No public query without arguments to watch yet. Add one (for example a <code>list</code> query) and save.</p>}
       {queries.map((fn) => (
         <LiveQuery key={fn.path} client={client} path={fn.path} />

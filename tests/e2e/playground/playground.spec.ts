@@ -42,11 +42,17 @@ test("edit a mutation, run it, see the result, its logs and the live data view u
   await root.locator('[role="tab"][data-panel="data"]').click();
   const live = root.locator('[data-query="messages:list"] [data-testid="live-value"]');
   await expect(live).toContainText("HELLO THERE");
+  // The table view lists the table with its count and shows the new document.
+  const tables = root.getByTestId("tables-view");
+  await expect(tables.getByTestId("table-select").locator('option[value="messages"]')).toHaveText(/^messages \(\d+\)$/);
+  await tables.getByTestId("table-select").selectOption("messages");
+  await expect(tables.getByTestId("table-document").first()).toContainText("HELLO THERE");
   // A second write reaches the data view by subscription, without reloading it.
   await root.locator('[role="tab"][data-panel="run"]').click();
   await runFunction(page, "messages:send", { author: "e2e", body: "second" });
   await root.locator('[role="tab"][data-panel="data"]').click();
   await expect(live).toContainText("SECOND");
+  await expect(tables.getByTestId("table-document").first()).toContainText("SECOND");
 });
 
 test("a wrong argument type is underlined using the regenerated api types", async ({ page }) => {
