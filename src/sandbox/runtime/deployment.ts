@@ -29,6 +29,8 @@ import {
   udfTypeName,
   validateArgs,
   validateReturns,
+  argsTooLarge,
+  resultTooLarge,
   type RegisteredFunction,
 } from "./registry/index.ts";
 import {
@@ -392,12 +394,13 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     req: CallRequest,
     finish: (result: { value: JSONValue; ts: bigint; readSet?: ReadSet } | { failure: CallFailure; ts: bigint }) => R,
   ): Promise<R> {
-    const path = parseFunctionPath(req.path).canonical;
+    const parsedPath = parseFunctionPath(req.path);
+    const path = parsedPath.canonical;
     const query = systemQuery(path);
     const lookupError = !query
       ? `Could not find function for '${path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`
       : req.expectedType && req.expectedType !== "query"
-        ? `Trying to execute ${path} as ${udfTypeName(req.expectedType)}, but it is defined as Query.`
+        ? `Trying to execute ${parsedPath.canonicalJs} as ${udfTypeName(req.expectedType)}, but it is defined as Query.`
         : null;
     if (lookupError) return Promise.resolve(finish({ failure: new CallFailure(lookupError), ts: this.database.latestTs() }));
     return this.lock.run(async () => {
@@ -428,6 +431,10 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   /** Runs one function execution: argument validation, the code, return validation. Throws CallFailure. */
   private async execute(opts: ExecuteOptions): Promise<JSONValue> {
     const { fn, code, tx, logs } = opts;
+    const pathJs = parseFunctionPath(fn.path).canonicalJs;
+    const argsJson = JSON.stringify([opts.args]);
+    const oversizeArgs = argsTooLarge(pathJs, argsJson);
+    if (oversizeArgs) throw new CallFailure(oversizeArgs);
     const isIdOfTable = this.idChecker(tx);
     const args = decodeArgs(opts.args, needsCheck(fn.args));
     const argsError = args === null ? null : validateArgs(fn.args, args, isIdOfTable);
@@ -455,7 +462,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         module: fn.module,
         name: fn.name,
         udfType: fn.udfType,
-        argsJson: JSON.stringify([opts.args]),
+        argsJson,
         requestId: opts.requestId,
         env: {
           deterministic,
@@ -472,6 +479,8 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     } finally {
       if (tx) for (const queryId of call.openQueries) tx.closeQuery(queryId);
     }
+    const oversizeResult = resultTooLarge(pathJs, resultJson);
+    if (oversizeResult) throw new CallFailure(oversizeResult);
     const result = JSON.parse(resultJson) as JSONValue;
     const returnsError = needsCheck(fn.returns) ? validateReturns(fn.returns, fromJson(result), isIdOfTable) : null;
     if (returnsError) throw new CallFailure(returnsError);

@@ -76,9 +76,9 @@ describe("registry", () => {
 
   it("checks the function type", async () => {
     const outcome = await failure("runMutation", "messages:get", { id: "x" });
-    expect(outcome.errorMessage).toBe("Trying to execute messages:get as Mutation, but it is defined as Query.");
+    expect(outcome.errorMessage).toBe("Trying to execute messages.js:get as Mutation, but it is defined as Query.");
     const action = await failure("runQuery", "nested:viaAction", { name: "x" });
-    expect(action.errorMessage).toBe("Trying to execute nested:viaAction as Query, but it is defined as Action.");
+    expect(action.errorMessage).toBe("Trying to execute nested.js:viaAction as Query, but it is defined as Action.");
   });
 
   it("runs whatever a path is with run()", async () => {
@@ -331,7 +331,7 @@ describe("nested calls", () => {
   it("type-checks nested calls", async () => {
     const outcome = await failure("runQuery", "nested:queryCallsMutation");
     expect(outcome.errorMessage!.split("\n")[0]).toBe(
-      "Uncaught Error: Trying to execute nested:bump as Query, but it is defined as Mutation.",
+      "Uncaught Error: Trying to execute nested.js:bump as Query, but it is defined as Mutation.",
     );
   });
 

@@ -41,4 +41,18 @@ describe("transaction limits", () => {
     expect(d.latestTs()).toBe(before);
     expect(await d.runQuery({ path: "messages:inChannel", args: { channel: "big" } })).toMatchObject({ value: [] });
   });
+
+  it("refuse arguments over 16 MiB before running the function", async () => {
+    const before = d.latestTs();
+    const over = await d.runMutation({ path: "limits:echoLength", args: { text: "z".repeat(17 * 1024 * 1024) } });
+    expect(over.errorMessage).toBe("Arguments for limits.js:echoLength are too large (actual: 17 MiB, limit: 16 MiB)");
+    expect(d.latestTs()).toBe(before);
+    expect(await d.runMutation({ path: "limits:echoLength", args: { text: "fits" } })).toMatchObject({ value: 4 });
+  });
+
+  it("fail a return value over 16 MiB", async () => {
+    const over = await d.runQuery({ path: "limits:bigResult", args: { megabytes: 17 } });
+    expect(over.errorMessage).toBe("Function limits.js:bigResult return value is too large (actual: 17 MiB, limit: 16 MiB)");
+    expect(await d.runQuery({ path: "limits:bigResult", args: { megabytes: 1 } })).toMatchObject({ status: "success" });
+  });
 });

@@ -106,7 +106,7 @@ describe("_system/playground queries", () => {
       "Could not find function for '_system/playground:nope'.",
     );
     await expect(admin.mutation(makeFunctionReference<"mutation">("_system/playground:tables"), {})).rejects.toThrow(
-      "Trying to execute _system/playground:tables as Mutation, but it is defined as Query.",
+      "Trying to execute _system/playground.js:tables as Mutation, but it is defined as Query.",
     );
   });
 

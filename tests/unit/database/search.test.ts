@@ -142,7 +142,7 @@ describe("text search", () => {
 describe("search index definition changes", () => {
   it("re-indexes existing documents when a push changes the filter fields", () => {
     const db = setup();
-    const withTopic = (filterFields: string[]) =>
+    const withTopic = (filterFields: Array<"channel" | "pinned">) =>
       schemaJson(
         defineSchema({
           messages: defineTable({ body: v.string(), channel: v.string(), pinned: v.optional(v.boolean()) }).searchIndex(

@@ -6,8 +6,18 @@ import { Mutex } from "../../../src/sandbox/runtime/lock.ts";
 
 describe("function paths", () => {
   it("parse module and export, default exports and a script extension", () => {
-    expect(parseFunctionPath("messages:list")).toEqual({ module: "messages", name: "list", canonical: "messages:list" });
-    expect(parseFunctionPath("folder/file")).toEqual({ module: "folder/file", name: "default", canonical: "folder/file:default" });
+    expect(parseFunctionPath("messages:list")).toEqual({
+      module: "messages",
+      name: "list",
+      canonical: "messages:list",
+      canonicalJs: "messages.js:list",
+    });
+    expect(parseFunctionPath("folder/file")).toEqual({
+      module: "folder/file",
+      name: "default",
+      canonical: "folder/file:default",
+      canonicalJs: "folder/file.js:default",
+    });
     expect(parseFunctionPath("folder/file.js:fn").canonical).toBe("folder/file:fn");
   });
 });
@@ -29,7 +39,7 @@ describe("FunctionRegistry", () => {
     expect(() => registry.resolve("a:secret", { allowInternal: false })).toThrow("Could not find public function for 'a:secret'.");
     expect(registry.resolve("a:secret", { allowInternal: true }).visibility).toBe("internal");
     expect(() => registry.resolve("a:q", { allowInternal: false, expectedType: "action" })).toThrow(
-      "Trying to execute a:q as Action, but it is defined as Query.",
+      "Trying to execute a.js:q as Action, but it is defined as Query.",
     );
   });
 });

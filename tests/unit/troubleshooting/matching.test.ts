@@ -65,7 +65,7 @@ const REAL_WORLD: Array<[string, string]> = [
   ["undefined-not-valid-value", 'undefined is not a valid Convex value (present at path .items[3] in original object {"items":[1,2,3,undefined]}). To learn about Convex\'s supported types, see https://docs.convex.dev/using/types.'],
   ["unsupported-value-type", "Set[1,2] is not a supported Convex type (present at path .ids in original object {}). To learn about Convex's supported types, see https://docs.convex.dev/using/types."],
   ["return-value-is-a-query", "Uncaught Error: Return value is a Query. Results must be retrieved with `.collect()`, `.take(n), `.unique()`, or `.first()`."],
-  ["wrong-function-type", "Trying to execute tasks:list as Mutation, but it is defined as Query."],
+  ["wrong-function-type", "Trying to execute tasks.js:list as Mutation, but it is defined as Query."],
   ["multiple-paginated-queries", "Uncaught Error: This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function."],
   ["invalid-pagination-cursor", "`options.initialNumItems` must be a positive number. Received `-1`."],
   ["search-query-without-filter", 'Search query against posts.search_title does not contain any search filters. You must include a search filter like `q.search("title", searchText)`.'],

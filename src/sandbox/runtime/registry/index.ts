@@ -8,6 +8,7 @@ import { parseFunctionPath, type ParsedPath } from "./paths.ts";
 
 export { parseFunctionPath } from "./paths.ts";
 export { validateArgs, validateReturns, argsMustBeObject, needsCheck } from "./validation.ts";
+export { argsTooLarge, resultTooLarge } from "./sizeLimits.ts";
 
 const TYPE_NAMES: Record<UdfType, string> = { query: "Query", mutation: "Mutation", action: "Action" };
 export const udfTypeName = (t: UdfType) => TYPE_NAMES[t];
@@ -72,7 +73,7 @@ export class FunctionRegistry {
     }
     if (opts.expectedType && opts.expectedType !== fn.udfType) {
       throw new FunctionLookupError(
-        `Trying to execute ${parsed.canonical} as ${TYPE_NAMES[opts.expectedType]}, but it is defined as ${TYPE_NAMES[fn.udfType]}.`,
+        `Trying to execute ${parsed.canonicalJs} as ${TYPE_NAMES[opts.expectedType]}, but it is defined as ${TYPE_NAMES[fn.udfType]}.`,
       );
     }
     return fn;

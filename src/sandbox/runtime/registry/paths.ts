@@ -8,6 +8,8 @@ export interface ParsedPath {
   name: string;
   /** `module:name`, the form used in errors and metadata. */
   canonical: string;
+  /** `module.js:name`, the form the backend uses in type-check and size errors. */
+  canonicalJs: string;
 }
 
 export function parseFunctionPath(path: string): ParsedPath {
@@ -16,5 +18,5 @@ export function parseFunctionPath(path: string): ParsedPath {
   let module = colon === -1 ? trimmed : trimmed.slice(0, colon);
   const name = colon === -1 ? "default" : trimmed.slice(colon + 1) || "default";
   module = module.replace(/\.(js|mjs|cjs|ts|tsx|mts|cts|jsx)$/, "").replace(/^\/+/, "");
-  return { module, name, canonical: `${module}:${name}` };
+  return { module, name, canonical: `${module}:${name}`, canonicalJs: `${module}.js:${name}` };
 }
