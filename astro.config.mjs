@@ -21,6 +21,7 @@ export default defineConfig({
       disable404Route: true,
       routeMiddleware: "./src/lib/site/route-middleware.ts",
       customCss: ["./src/styles/site.css"],
+      components: { Sidebar: "./src/components/site/Sidebar.astro" },
       expressiveCode: { themes: [shikiThemes.dark, shikiThemes.light] },
       lastUpdated: false,
       pagination: true,

@@ -180,6 +180,9 @@ test("check my work fails on the starter, passes on the solution, and marks the 
   await expect(link).toBeAttached();
   await page.reload();
   await expect(page.locator(`a[href$="${LESSON}"][data-lesson-done="true"]`).first()).toBeAttached();
+  // The lesson index marks it too.
+  await page.goto("/lessons/");
+  await expect(page.locator(`main a[href$="${LESSON}"][data-lesson-done="true"]`)).toBeAttached();
 });
 
 test("the preview opens in a second window that stays live", async ({ page }) => {
