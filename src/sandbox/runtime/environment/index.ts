@@ -5,7 +5,7 @@
  * a fresh context, then the bundle, then calls `__convexRuntime.finishImport()`.
  */
 import { readFileSync } from "node:fs";
-import type { CallEnvironment, JSONValue, ModuleExportInfo, SerializedRequest, UdfType } from "../types.ts";
+import type { CallEnvironment, JSONValue, ModuleExportInfo, SerializedRequest, SyscallHost, UdfType } from "../types.ts";
 
 export const ENVIRONMENT_PRELUDE: string = readFileSync(new URL("./prelude.js", import.meta.url), "utf8");
 export const PRELUDE_FILENAME = "convex-environment.js";
@@ -66,6 +66,39 @@ export function errorEnvelope(error: unknown): string {
   };
   if (e && typeof e === "object" && e.data !== undefined) info.data = e.data;
   return "0" + JSON.stringify(info);
+}
+
+/**
+ * A synchronous syscall from the context, answered by the running call's host
+ * (`host` undefined: no call is running), as a bridge envelope.
+ */
+export function hostSyscall(host: SyscallHost | undefined, op: string, argsJson: string): string {
+  if (!host) return errorEnvelope(new Error(`Cannot call ${op} outside of a Convex function`));
+  try {
+    return successEnvelope(host.syscall(op, argsJson));
+  } catch (e) {
+    return errorEnvelope(e);
+  }
+}
+
+/**
+ * The host's answer to an async syscall from the context: the executor's own
+ * sleep op, else the running call's host (`host` undefined: no call is running).
+ * The caller turns the settled promise into an envelope.
+ */
+export function hostAsyncSyscall(
+  host: SyscallHost | undefined,
+  op: string,
+  argsJson: string,
+  sleep: (ms: number) => Promise<string>,
+): Promise<string> {
+  if (op === SLEEP_OP) return sleep(Number((JSON.parse(argsJson) as { ms: number }).ms) || 0);
+  if (!host) return Promise.reject(new Error(`Cannot call ${op} outside of a Convex function`));
+  try {
+    return host.asyncSyscall(op, argsJson);
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** Splits an invoke envelope into result JSON or thrown info. */

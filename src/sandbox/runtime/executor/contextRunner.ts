@@ -20,6 +20,8 @@ import {
   PRELUDE_FILENAME,
   SLEEP_OP,
   errorEnvelope,
+  hostAsyncSyscall,
+  hostSyscall,
   parseInvokeEnvelope,
   successEnvelope,
   type HostBridge,
@@ -247,28 +249,15 @@ export class ContextRunner {
 
   private bridge(): HostBridge {
     return {
-      syscall: (op, argsJson) => {
-        const call = this.top();
-        if (!call) return errorEnvelope(new Error(`Cannot call ${op} outside of a Convex function`));
-        try {
-          return successEnvelope(call.host.syscall(op, argsJson));
-        } catch (e) {
-          return errorEnvelope(e);
-        }
-      },
+      syscall: (op, argsJson) => hostSyscall(this.top()?.host, op, argsJson),
       asyncSyscall: (op, argsJson) => {
-        const call = this.top();
+        const host = this.top()?.host;
         const deferred = this.makeDeferred();
-        let result: Promise<string>;
-        if (op === SLEEP_OP) {
-          result = this.sleep(Number((JSON.parse(argsJson) as { ms: number }).ms) || 0);
-        } else if (!call) {
-          result = Promise.reject(new Error(`Cannot call ${op} outside of a Convex function`));
-        } else {
-          // Host-synchronous ops resolve within this evaluation: no extra round trip.
-          let immediate: string | null = null;
+        // Host-synchronous ops resolve within this evaluation: no extra round trip.
+        if (host?.asyncSyscallImmediate && op !== SLEEP_OP) {
+          let immediate: string | null;
           try {
-            immediate = call.host.asyncSyscallImmediate ? successOrNull(call.host.asyncSyscallImmediate(op, argsJson)) : null;
+            immediate = successOrNull(host.asyncSyscallImmediate(op, argsJson));
           } catch (e) {
             immediate = errorEnvelope(e);
           }
@@ -276,12 +265,8 @@ export class ContextRunner {
             deferred.resolve(immediate);
             return deferred.promise;
           }
-          try {
-            result = call.host.asyncSyscall(op, argsJson);
-          } catch (e) {
-            result = Promise.reject(e);
-          }
         }
+        const result = hostAsyncSyscall(host, op, argsJson, (ms) => this.sleep(ms));
         result.then(successEnvelope, errorEnvelope).then((envelope) => this.deliver(() => deferred.resolve(envelope)));
         return deferred.promise;
       },

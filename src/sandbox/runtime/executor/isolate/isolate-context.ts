@@ -12,8 +12,9 @@
 import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import {
-  SLEEP_OP,
   errorEnvelope,
+  hostAsyncSyscall,
+  hostSyscall,
   parseInvokeEnvelope,
   successEnvelope,
   type ImportDescription,
@@ -188,29 +189,11 @@ export class IsolateContext {
   }
 
   private syscall(op: string, argsJson: string): string {
-    const call = this.top();
-    if (!call) return errorEnvelope(new Error(`Cannot call ${op} outside of a Convex function`));
-    try {
-      return successEnvelope(call.host.syscall(op, String(argsJson)));
-    } catch (e) {
-      return errorEnvelope(e);
-    }
+    return hostSyscall(this.top()?.host, op, String(argsJson));
   }
 
   private asyncStart(id: number, op: string, argsJson: string): void {
-    const call = this.top();
-    let result: Promise<string>;
-    if (op === SLEEP_OP) {
-      result = this.sleep(Number((JSON.parse(argsJson) as { ms: number }).ms) || 0);
-    } else if (!call) {
-      result = Promise.reject(new Error(`Cannot call ${op} outside of a Convex function`));
-    } else {
-      try {
-        result = call.host.asyncSyscall(op, String(argsJson));
-      } catch (e) {
-        result = Promise.reject(e);
-      }
-    }
+    const result = hostAsyncSyscall(this.top()?.host, op, String(argsJson), (ms) => this.sleep(ms));
     result.then(successEnvelope, errorEnvelope).then((envelope) => this.deliver(id, envelope));
   }
 
