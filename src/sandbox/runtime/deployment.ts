@@ -25,10 +25,12 @@ import {
   FunctionRegistry,
   argsMustBeObject,
   needsCheck,
+  notFoundMessage,
   parseFunctionPath,
   udfTypeName,
   validateArgs,
   validateReturns,
+  wrongTypeMessage,
   argsTooLarge,
   resultTooLarge,
   type RegisteredFunction,
@@ -310,10 +312,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     let fn: RegisteredFunction;
     try {
       if (!code) {
-        const path = parseFunctionPath(req.path).canonical;
-        throw new FunctionLookupError(
-          `Could not find public function for '${path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
-        );
+        throw new FunctionLookupError(notFoundMessage(parseFunctionPath(req.path).canonical, false));
       }
       fn = code.registry.resolve(req.path, { allowInternal: !!req.allowInternal, expectedType: req.expectedType });
     } catch (e) {
@@ -398,9 +397,9 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const path = parsedPath.canonical;
     const query = systemQuery(path);
     const lookupError = !query
-      ? `Could not find function for '${path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`
+      ? notFoundMessage(path, true)
       : req.expectedType && req.expectedType !== "query"
-        ? `Trying to execute ${parsedPath.canonicalJs} as ${udfTypeName(req.expectedType)}, but it is defined as Query.`
+        ? wrongTypeMessage(parsedPath.canonicalJs, req.expectedType, "query")
         : null;
     if (lookupError) return Promise.resolve(finish({ failure: new CallFailure(lookupError), ts: this.database.latestTs() }));
     return this.lock.run(async () => {

@@ -13,6 +13,16 @@ export { argsTooLarge, resultTooLarge } from "./sizeLimits.ts";
 const TYPE_NAMES: Record<UdfType, string> = { query: "Query", mutation: "Mutation", action: "Action" };
 export const udfTypeName = (t: UdfType) => TYPE_NAMES[t];
 
+/** "Could not find (public) function for '…'": the public form unless internal functions were allowed. */
+export function notFoundMessage(canonical: string, allowInternal: boolean): string {
+  return `Could not find ${allowInternal ? "" : "public "}function for '${canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`;
+}
+
+/** "Trying to execute … as …, but it is defined as …." (the module is named `module.js`, as the backend does). */
+export function wrongTypeMessage(canonicalJs: string, expected: UdfType, actual: UdfType): string {
+  return `Trying to execute ${canonicalJs} as ${TYPE_NAMES[expected]}, but it is defined as ${TYPE_NAMES[actual]}.`;
+}
+
 /** A lookup failure, with the exact text real Convex returns. */
 export class FunctionLookupError extends Error {}
 
@@ -59,22 +69,12 @@ export class FunctionRegistry {
   resolve(path: string, opts: { allowInternal: boolean; expectedType?: UdfType }): RegisteredFunction {
     const parsed: ParsedPath = parseFunctionPath(path);
     const fn = this.byPath.get(parsed.canonical);
-    if (!fn) {
-      throw new FunctionLookupError(
-        opts.allowInternal
-          ? `Could not find function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`
-          : `Could not find public function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
-      );
-    }
+    if (!fn) throw new FunctionLookupError(notFoundMessage(parsed.canonical, opts.allowInternal));
     if (fn.visibility === "internal" && !opts.allowInternal) {
-      throw new FunctionLookupError(
-        `Could not find public function for '${parsed.canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
-      );
+      throw new FunctionLookupError(notFoundMessage(parsed.canonical, false));
     }
     if (opts.expectedType && opts.expectedType !== fn.udfType) {
-      throw new FunctionLookupError(
-        `Trying to execute ${parsed.canonicalJs} as ${TYPE_NAMES[opts.expectedType]}, but it is defined as ${TYPE_NAMES[fn.udfType]}.`,
-      );
+      throw new FunctionLookupError(wrongTypeMessage(parsed.canonicalJs, opts.expectedType, fn.udfType));
     }
     return fn;
   }
