@@ -1,4 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Opens the index and waits until the finder has hydrated and loaded its index: typing earlier would be lost. */
+async function openFinder(page: Page): Promise<void> {
+  await page.goto("/troubleshooting/");
+  await expect(page.getByTestId("troubleshooting-finder")).toHaveAttribute("data-index-status", "ready");
+}
 
 const UNIQUE_ERROR = `[CONVEX Q(profiles:byHandle)] [Request ID: 9f0e1d2c3b4a5968] Server Error
 Uncaught Error: unique() query returned more than one result from table profiles:
@@ -19,15 +25,14 @@ test.describe("troubleshooting index", () => {
         problems.push(`${response.status()} ${path}`);
       }
     });
-    await page.goto("/troubleshooting/");
+    await openFinder(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Troubleshooting");
-    await expect(page.getByTestId("troubleshooting-finder")).toHaveAttribute("data-index-status", "ready");
     expect(await page.getByTestId("entry-card").count()).toBeGreaterThanOrEqual(30);
     expect(problems).toEqual([]);
   });
 
   test("paste your error: a real message with its own IDs and paths finds its entry first", async ({ page }) => {
-    await page.goto("/troubleshooting/");
+    await openFinder(page);
     await page.getByTestId("paste-error").fill(UNIQUE_ERROR);
     const first = page.getByTestId("paste-match").first();
     await expect(first).toHaveAttribute("data-slug", "unique-multiple-results");
@@ -38,7 +43,7 @@ test.describe("troubleshooting index", () => {
   });
 
   test("paste your error: another error replaces the results, and nonsense finds nothing", async ({ page }) => {
-    await page.goto("/troubleshooting/");
+    await openFinder(page);
     const box = page.getByTestId("paste-error");
     await box.fill("Uncaught Error: Index orders.by_customer not found.");
     await expect(page.getByTestId("paste-match").first()).toHaveAttribute("data-slug", "index-not-found");
@@ -49,8 +54,7 @@ test.describe("troubleshooting index", () => {
   });
 
   test("full-text search narrows the list", async ({ page }) => {
-    await page.goto("/troubleshooting/");
-    await expect(page.getByTestId("troubleshooting-finder")).toHaveAttribute("data-index-status", "ready");
+    await openFinder(page);
     const total = await page.getByTestId("entry-card").count();
     await page.getByTestId("entry-search").fill("circular imports");
     const cards = page.getByTestId("entry-card");
@@ -61,7 +65,7 @@ test.describe("troubleshooting index", () => {
   });
 
   test("filters by function type and by tag", async ({ page }) => {
-    await page.goto("/troubleshooting/");
+    await openFinder(page);
     const typeChip = page.getByTestId("facet-function-type").locator('button[data-value="httpAction"]');
     await typeChip.click();
     await expect(typeChip).toHaveAttribute("aria-pressed", "true");
