@@ -14,6 +14,7 @@ import { parseAuthConfig } from "./auth/auth-config.js";
 import { SandboxAuthService } from "./auth/auth-service.js";
 import { loadAuthConfig } from "./auth/load-auth-config.js";
 import { CronRunner, parseCronsExport } from "./crons/cron-runner.js";
+import { CronStateFile } from "./crons/cron-state-file.js";
 import { OutboundFetch } from "./fetch/outbound-fetch.js";
 import { runHttpAction } from "./http/http-action-runner.js";
 import type { HttpRoute } from "./http/http-routes.js";
@@ -45,7 +46,7 @@ export interface PlatformHost {
 export interface PlatformOptions {
   cloudUrl: string;
   siteUrl: string;
-  /** Blobs and the storage secret go under `{dataDir}/storage`; memory when null. */
+  /** Blobs and the storage secret go under `{dataDir}/storage`, cron timing in `{dataDir}/crons.json`; memory when null. */
   dataDir?: string | null;
   maxFileBytes?: number;
   allowPublicInternet?: boolean;
@@ -104,7 +105,11 @@ export class Platform {
       },
     });
     this.scheduler = new Scheduler({ db: host.db, run: (job) => host.runScheduled(job), functionType: (p) => host.functionType(p), codeLoaded: () => host.codeLoaded() });
-    this.crons = new CronRunner((path, args) => host.runCron(path, args));
+    this.crons = new CronRunner(
+      (path, args) => host.runCron(path, args),
+      Date.now,
+      dataDir === null ? null : new CronStateFile(join(dataDir, "crons.json")),
+    );
     this.syscalls = platformSyscalls({
       scheduler: this.scheduler,
       storage: this.storage,

@@ -2,10 +2,17 @@
  * Runs the jobs of a pushed `convex/crons.ts`. `register` takes the parsed
  * `crons.export()` JSON (`LoadedBundle.crons`); a re-push replaces the set,
  * keeping the timing of jobs whose function, arguments and schedule did not
- * change. Every run is logged (status, error, console lines), newest last.
+ * change. With a `CronStateStore` the timing also survives a restart: the
+ * first push after start picks up each unchanged job's saved next run, so a
+ * job whose time passed while the process was down runs once, then follows
+ * its schedule. A job never overlaps itself: its next time is worked out when
+ * a run completes, and times already past then are skipped and logged as one
+ * `canceled` entry, as Convex does. Every run is logged (status, error,
+ * console lines), newest last.
  */
 import type { CallOutcome, JSONValue } from "../../runtime/types.js";
-import { nextRunMs, type CronScheduleJson } from "./cron-schedule.js";
+import { followingRun, nextRunMs, type CronScheduleJson } from "./cron-schedule.js";
+import type { CronStateStore, StoredCronJob } from "./cron-state-file.js";
 
 export interface CronJobSpec {
   name: string;
@@ -21,13 +28,17 @@ export interface CronRun {
   functionPath: string;
   startedAt: number;
   durationMs: number;
-  status: "success" | "failed" | "skipped";
+  status: "success" | "failed" | "canceled";
   error?: string;
+  /** `canceled` entries: how many scheduled runs were skipped. */
+  canceledRuns?: number;
   logLines: string[];
 }
 
 export interface CronJobState extends CronJobSpec {
+  /** The scheduled time of the next run (ms). */
   nextRun: number;
+  /** When the last run started, or null before the first. */
   lastRun: number | null;
 }
 
@@ -51,21 +62,27 @@ export function parseCronsExport(json: JSONValue | null): CronJobSpec[] {
 }
 
 export class CronRunner {
-  private jobs = new Map<string, CronJobState & { timer: NodeJS.Timeout | null; running: boolean }>();
+  private jobs = new Map<string, Job>();
   private readonly runs: CronRun[] = [];
   private stopped = false;
+  /** Saved job states, read at the first push after start and then dropped. */
+  private saved: Map<string, StoredCronJob> | null = null;
 
   constructor(
     private readonly run: RunCronFunction,
     private readonly now: () => number = Date.now,
+    private readonly store: CronStateStore | null = null,
   ) {}
 
   /** Installs the cron set of a push. Throws (before changing anything) on an invalid schedule. */
   register(specs: CronJobSpec[]): void {
     const now = this.now();
     for (const spec of specs) nextRunMs(spec.schedule, now, null);
+    const saved = this.saved ?? this.store?.load() ?? new Map<string, StoredCronJob>();
+    this.saved = new Map();
     const previous = this.jobs;
     this.jobs = new Map();
+    const interrupted: Job[] = [];
     for (const spec of specs) {
       const old = previous.get(spec.name);
       if (old && sameSpec(old, spec)) {
@@ -73,11 +90,24 @@ export class CronRunner {
         this.jobs.set(spec.name, old);
         continue;
       }
-      const state = { ...spec, nextRun: nextRunMs(spec.schedule, now, null), lastRun: null, timer: null, running: false };
-      this.jobs.set(spec.name, state);
-      this.arm(state);
+      const restored = saved.get(spec.name);
+      const job: Job =
+        restored && sameSpec(restored, spec)
+          ? { ...spec, nextRun: restored.nextRun, lastRun: restored.lastRun, timer: null, running: false }
+          : { ...spec, nextRun: nextRunMs(spec.schedule, now, null), lastRun: null, timer: null, running: false };
+      this.jobs.set(spec.name, job);
+      if (restored?.running && sameSpec(restored, spec)) interrupted.push(job);
     }
     for (const gone of previous.values()) if (gone.timer) clearTimeout(gone.timer);
+    // Like Convex, a run cut short by a stop is not retried: it is logged as
+    // failed and the job moves on to its next time.
+    for (const job of interrupted) {
+      const startedAt = job.lastRun ?? now;
+      this.log({ ...this.entry(job, startedAt), durationMs: 0, status: "failed", error: "Transient error while executing action" });
+      this.complete(job, job.nextRun);
+    }
+    this.save();
+    for (const job of this.jobs.values()) if (!job.timer && !job.running) this.arm(job);
   }
 
   list(): CronJobState[] {
@@ -95,7 +125,7 @@ export class CronRunner {
     this.jobs.clear();
   }
 
-  private arm(job: CronJobState & { timer: NodeJS.Timeout | null; running: boolean }): void {
+  private arm(job: Job): void {
     if (this.stopped) return;
     const delay = Math.max(0, job.nextRun - this.now());
     job.timer = setTimeout(() => {
@@ -107,42 +137,55 @@ export class CronRunner {
     job.timer.unref?.();
   }
 
-  private async fire(job: CronJobState & { timer: NodeJS.Timeout | null; running: boolean }): Promise<void> {
+  private async fire(job: Job): Promise<void> {
+    const scheduledAt = job.nextRun;
     const startedAt = this.now();
     job.lastRun = startedAt;
-    job.nextRun = nextRunMs(job.schedule, startedAt, startedAt);
-    if (job.running) {
-      // Like Convex, a run still in progress makes the next one skip rather than overlap.
-      this.log({ cron: job.name, functionPath: job.functionPath, startedAt, durationMs: 0, status: "skipped", logLines: [] });
-      this.arm(job);
-      return;
-    }
     job.running = true;
-    this.arm(job);
+    this.save();
+    let entry: CronRun;
     try {
       const outcome = await this.run(job.functionPath, job.args);
-      this.log({
-        cron: job.name,
-        functionPath: job.functionPath,
-        startedAt,
-        durationMs: this.now() - startedAt,
+      entry = {
+        ...this.entry(job, startedAt),
         status: outcome.status === "success" ? "success" : "failed",
         ...(outcome.status === "error" ? { error: outcome.errorMessage ?? "Unknown error" } : {}),
         logLines: outcome.logLines,
-      });
+      };
     } catch (e) {
-      this.log({
-        cron: job.name,
-        functionPath: job.functionPath,
-        startedAt,
-        durationMs: this.now() - startedAt,
-        status: "failed",
-        error: e instanceof Error ? e.message : String(e),
-        logLines: [],
-      });
-    } finally {
-      job.running = false;
+      entry = { ...this.entry(job, startedAt), status: "failed", error: e instanceof Error ? e.message : String(e) };
     }
+    job.running = false;
+    this.log(entry);
+    // Replaced by a push or stopped while it ran: the job's timing is no longer ours to move.
+    if (this.stopped || this.jobs.get(job.name) !== job) return;
+    this.complete(job, scheduledAt);
+    this.save();
+    this.arm(job);
+  }
+
+  /** Moves a job past a run scheduled for `scheduledAt`, skipping (and logging) times already past. */
+  private complete(job: Job, scheduledAt: number): void {
+    const now = this.now();
+    const { nextRun, canceled } = followingRun(job.schedule, scheduledAt, now);
+    if (canceled > 0) {
+      this.log({
+        ...this.entry(job, now),
+        status: "canceled",
+        canceledRuns: canceled,
+        error: `Skipping ${canceled} run(s) of job ${job.name} because multiple scheduled runs are in the past`,
+      });
+    }
+    job.nextRun = nextRun;
+  }
+
+  private entry(job: Job, startedAt: number): Omit<CronRun, "status"> {
+    return { cron: job.name, functionPath: job.functionPath, startedAt, durationMs: this.now() - startedAt, logLines: [] };
+  }
+
+  private save(): void {
+    if (!this.store || this.stopped) return;
+    this.store.save([...this.jobs.values()].map(({ timer: _t, ...state }) => state));
   }
 
   private log(run: CronRun): void {
@@ -150,6 +193,8 @@ export class CronRunner {
     if (this.runs.length > MAX_LOGGED_RUNS) this.runs.shift();
   }
 }
+
+type Job = CronJobState & { timer: NodeJS.Timeout | null; running: boolean };
 
 function sameSpec(a: CronJobSpec, b: CronJobSpec): boolean {
   return a.functionPath === b.functionPath && JSON.stringify(a.args) === JSON.stringify(b.args) && JSON.stringify(a.schedule) === JSON.stringify(b.schedule);

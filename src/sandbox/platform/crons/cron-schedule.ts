@@ -1,7 +1,10 @@
 /**
  * When a cron job next runs, for each schedule kind `cronJobs().export()`
  * produces (see `convex/server` cron.ts). All calendar schedules are in UTC.
- * Interval jobs run once when first deployed, then every interval.
+ * Interval jobs run once when first deployed, then every interval. As in
+ * Convex, each run's time follows from the previous run's scheduled time
+ * (not from when it actually ran), and runs whose time has already passed
+ * when a run completes are skipped, not made up.
  */
 import { Cron } from "croner";
 
@@ -53,15 +56,51 @@ export function cronExpression(s: CronScheduleJson): string | null {
 export function nextRunMs(s: CronScheduleJson, afterMs: number, previousRunMs: number | null): number {
   const interval = intervalMs(s);
   if (interval !== null) return previousRunMs === null ? afterMs : previousRunMs + interval;
-  const expr = cronExpression(s)!;
-  let job: Cron;
+  const job = calendar(s);
   try {
-    job = new Cron(expr, { timezone: "UTC", paused: true });
+    return calendarRunAfter(job, afterMs, s);
+  } finally {
+    job.stop();
+  }
+}
+
+/**
+ * The run after one scheduled for `scheduledMs` that completed at `nowMs`:
+ * the first scheduled time at or after `nowMs`, and how many scheduled times
+ * before it were skipped (Convex logs those as one canceled entry).
+ */
+export function followingRun(s: CronScheduleJson, scheduledMs: number, nowMs: number): { nextRun: number; canceled: number } {
+  const interval = intervalMs(s);
+  if (interval !== null) {
+    const next = scheduledMs + interval;
+    const canceled = next < nowMs ? Math.ceil((nowMs - next) / interval) : 0;
+    return { nextRun: next + canceled * interval, canceled };
+  }
+  const job = calendar(s);
+  try {
+    let next = calendarRunAfter(job, scheduledMs, s);
+    let canceled = 0;
+    while (next < nowMs) {
+      canceled++;
+      next = calendarRunAfter(job, next, s);
+    }
+    return { nextRun: next, canceled };
+  } finally {
+    job.stop();
+  }
+}
+
+function calendar(s: CronScheduleJson): Cron {
+  const expr = cronExpression(s)!;
+  try {
+    return new Cron(expr, { timezone: "UTC", paused: true });
   } catch (e) {
     throw new Error(`Invalid cron expression "${expr}": ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function calendarRunAfter(job: Cron, afterMs: number, s: CronScheduleJson): number {
   const next = job.nextRun(new Date(afterMs));
-  job.stop();
-  if (!next) throw new Error(`The cron expression "${expr}" never fires.`);
+  if (!next) throw new Error(`The cron expression "${cronExpression(s)}" never fires.`);
   return next.getTime();
 }
