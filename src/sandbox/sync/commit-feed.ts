@@ -43,14 +43,26 @@ export class CommitFeed {
   stillValid(readSet: ReadSet | undefined, from: Timestamp, to: Timestamp): boolean {
     if (to <= from) return true;
     if (from < this.droppedThrough) return false;
-    for (const commit of this.commits) {
-      if (commit.ts <= from) continue;
+    for (let i = this.firstAfter(from); i < this.commits.length; i++) {
+      const commit = this.commits[i];
       if (commit.ts > to) break;
       if (commit.writes.length === 0) continue;
       if (!readSet) return false;
       if (this.deployment.readSetOverlaps(readSet, commit)) return false;
     }
     return true;
+  }
+
+  /** Index of the first buffered commit with ts > `ts` (the buffer is in ts order). */
+  private firstAfter(ts: Timestamp): number {
+    let low = 0;
+    let high = this.commits.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.commits[mid].ts <= ts) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** After a data reset: every subscribed result is stale whatever its read set. */

@@ -2,10 +2,12 @@
  * Results of subscribed queries shared across a deployment's sync sessions:
  * when a commit invalidates a query that many clients watch with the same
  * arguments and identity, it runs once and every session reuses the result.
- * A cached result stays usable while no commit touches its read set.
+ * A cached result stays usable while no commit touches its read set. The
+ * HTTP API's queries at the latest timestamp share the same results.
  */
 import type { ReadSet, Timestamp } from "../database/types.js";
-import type { CallOutcome } from "../runtime/types.js";
+import type { UserIdentity } from "convex/server";
+import type { CallOutcome, JSONValue } from "../runtime/types.js";
 import type { CommitFeed } from "./commit-feed.js";
 
 interface Entry {
@@ -22,6 +24,17 @@ export interface CachedResult {
   requestId: string;
   /** The result is known valid at this timestamp. */
   validAt: Timestamp;
+}
+
+/** The cache key of a query call: the same function, arguments, journal and caller share one result. */
+export function queryCacheKey(
+  path: string,
+  args: JSONValue,
+  journal: string | null,
+  identity: UserIdentity | null,
+  allowInternal: boolean,
+): string {
+  return JSON.stringify([path, args, journal, identity, allowInternal]);
 }
 
 export class QueryCache {

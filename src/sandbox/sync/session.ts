@@ -15,11 +15,12 @@ import type { ReadSet, Timestamp } from "../database/types.js";
 import type { CallOutcome, Deployment, JSONValue } from "../runtime/types.js";
 import { parseClientMessage, ProtocolError, singleArgsObject, type AddQuery, type ClientMessage } from "./client-messages.js";
 import type { CommitFeed } from "./commit-feed.js";
-import type { QueryCache } from "./query-cache.js";
+import { queryCacheKey, type QueryCache } from "./query-cache.js";
 import { newRequestId, serverErrorMessage } from "./error-text.js";
 import { impersonatedIdentity } from "./identity.js";
 import { encodeTs } from "./timestamps.js";
 import { splitTransition } from "./transition-chunks.js";
+import { queryUpdatedText, transitionText, type StateVersion } from "./transition-text.js";
 
 export interface SyncSessionOptions {
   deployment: Deployment;
@@ -39,8 +40,6 @@ export interface SyncSessionOptions {
   admit?(kind: "mutation" | "action"): string | null;
 }
 
-type StateVersion = { querySet: number; identity: number; ts: Timestamp };
-
 interface Subscription {
   queryId: number;
   udfPath: string;
@@ -56,19 +55,9 @@ interface Subscription {
   requestId?: string;
   /** Hash of the last result sent to the client. */
   sentHash?: string;
+  /** QueryCache key, for the identity version and journal it was made for. */
+  cacheKey?: { identityVersion: number; journal: string | null; key: string };
 }
-
-type Modification =
-  | { type: "QueryUpdated"; queryId: number; value: JSONValue; logLines: string[]; journal: string | null }
-  | {
-      type: "QueryFailed";
-      queryId: number;
-      errorMessage: string;
-      logLines: string[];
-      journal: string | null;
-      errorData?: JSONValue;
-    }
-  | { type: "QueryRemoved"; queryId: number };
 
 type Inbound = Exclude<ClientMessage, { type: "Connect" | "Event" | "Action" }>;
 
@@ -379,7 +368,8 @@ export class SyncSession {
     const { feed } = this.options;
     let target = maxTs(feed.latestTs(), this.sent.ts);
     for (let round = 0; ; round++) {
-      const stale = [...this.queries.values()].filter((q) => !this.isValidAt(q, target));
+      const stale: Subscription[] = [];
+      for (const q of this.queries.values()) if (!this.isValidAt(q, target)) stale.push(q);
       if (stale.length === 0) break;
       if (round >= MAX_CONSISTENCY_ROUNDS) {
         // Writes keep landing faster than we can catch up: settle on the
@@ -387,28 +377,31 @@ export class SyncSession {
         break;
       }
       const at = target;
-      await Promise.all(stale.map((q) => this.runQuery(q, at)));
+      if (stale.length === 1) await this.runQuery(stale[0], at);
+      else await Promise.all(stale.map((q) => this.runQuery(q, at)));
       if (this.closed) return;
       for (const q of this.queries.values()) {
         if (q.validAt !== undefined && q.validAt > target) target = q.validAt;
       }
     }
-    if ([...this.queries.values()].some((q) => !this.isValidAt(q, target))) {
-      // Could not converge this time; try again on the next wake-up.
-      this.dirty = true;
-      return;
+    for (const q of this.queries.values()) {
+      if (!this.isValidAt(q, target)) {
+        // Could not converge this time; try again on the next wake-up.
+        this.dirty = true;
+        return;
+      }
     }
     for (const q of this.queries.values()) q.validAt = target;
 
-    const modifications: Modification[] = [];
-    for (const queryId of this.removed) modifications.push({ type: "QueryRemoved", queryId });
+    const modifications: string[] = [];
+    for (const queryId of this.removed) modifications.push(JSON.stringify({ type: "QueryRemoved", queryId }));
     this.removed.clear();
     for (const q of this.queries.values()) {
       const outcome = q.outcome!;
       const hash = resultHash(outcome);
       if (hash === q.sentHash) continue;
       q.sentHash = hash;
-      modifications.push(this.modificationFor(q, outcome));
+      modifications.push(this.modificationText(q, outcome));
     }
     const end: StateVersion = { querySet: this.querySetVersion, identity: this.identityVersion, ts: target };
     const needed =
@@ -417,17 +410,14 @@ export class SyncSession {
       end.identity !== this.sent.identity ||
       this.transitionOwed;
     if (needed) {
-      const transition = {
-        type: "Transition",
-        startVersion: encodeVersion(this.sent),
-        endVersion: encodeVersion(end),
+      const text = transitionText({
+        startVersion: this.sent,
+        endVersion: end,
         modifications,
-        // Server wall time in nanoseconds, paired with the skew measured at Connect.
-        ...(this.clientClockSkew !== undefined ? { clientClockSkew: this.clientClockSkew, serverTs: Date.now() * 1_000_000 } : {}),
-      };
+        ...(this.clientClockSkew !== undefined ? { clock: { clientClockSkew: this.clientClockSkew, serverTs: Date.now() * 1_000_000 } } : {}),
+      });
       this.sent = end;
       this.transitionOwed = false;
-      const text = JSON.stringify(transition);
       for (const frame of splitTransition(text, this.options.maxTransitionBytes ?? 4 * 1024 * 1024)) {
         this.sendText(frame);
       }
@@ -450,7 +440,7 @@ export class SyncSession {
     const epoch = this.options.feed.epoch;
     const identity = this.identity;
     const allowInternal = this.isAdmin;
-    const key = JSON.stringify([q.udfPath, q.args, q.journal, identity, allowInternal]);
+    const key = this.cacheKeyFor(q);
     const { outcome, validAt, requestId } = await this.options.cache.get(key, target, async () => {
       const requestId = newRequestId();
       try {
@@ -477,18 +467,27 @@ export class SyncSession {
     if (outcome.journal !== undefined) q.journal = outcome.journal;
   }
 
-  private modificationFor(q: Subscription, outcome: CallOutcome): Modification {
-    if (outcome.status === "success") {
-      return { type: "QueryUpdated", queryId: q.queryId, value: outcome.value ?? null, logLines: outcome.logLines, journal: q.journal };
+  private cacheKeyFor(q: Subscription): string {
+    if (q.cacheKey?.identityVersion !== this.identityVersion || q.cacheKey.journal !== q.journal) {
+      q.cacheKey = {
+        identityVersion: this.identityVersion,
+        journal: q.journal,
+        key: queryCacheKey(q.udfPath, q.args, q.journal, this.identity, this.isAdmin),
+      };
     }
-    return {
+    return q.cacheKey.key;
+  }
+
+  private modificationText(q: Subscription, outcome: CallOutcome): string {
+    if (outcome.status === "success") return queryUpdatedText(q.queryId, outcome, q.journal);
+    return JSON.stringify({
       type: "QueryFailed",
       queryId: q.queryId,
       errorMessage: serverErrorMessage(q.requestId ?? newRequestId(), outcome.errorMessage),
       logLines: outcome.logLines,
       journal: q.journal,
       ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
-    };
+    });
   }
 
   // ---------------------------------------------------------------- sending
@@ -531,10 +530,6 @@ function resultHash(outcome: CallOutcome): string {
     hashes.set(outcome, hash);
   }
   return hash;
-}
-
-function encodeVersion(v: StateVersion) {
-  return { querySet: v.querySet, identity: v.identity, ts: encodeTs(v.ts) };
 }
 
 function maxTs(a: Timestamp, b: Timestamp): Timestamp {

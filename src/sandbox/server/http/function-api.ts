@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallOutcome, CallRequest, Deployment, JSONValue, UdfType } from "../../runtime/types.js";
 import { newRequestId, serverErrorMessage } from "../../sync/error-text.js";
+import { queryCacheKey } from "../../sync/query-cache.js";
 import { decodeTs, encodeTs } from "../../sync/timestamps.js";
 import type { LoadedSandbox, Sandbox } from "../sandboxes/sandbox.js";
 import { readJsonObject } from "./body.js";
@@ -111,7 +112,7 @@ async function execute(
   const args = argsObject(body.args);
   if (udfType === "mutation" || udfType === "action" || udfType === null) c.sandbox.admitWrite();
   const requestId = newRequestId();
-  const request: CallRequest = {
+  const request: CallRequest & { requestId: string } = {
     path,
     args,
     identity: c.caller.identity,
@@ -126,7 +127,10 @@ async function execute(
       throw new HttpError(400, "BadJsonBody", e instanceof Error ? e.message : String(e));
     }
   }
-  const outcome = await run(c.loaded.deployment, udfType, { ...request, ...(udfType ? { expectedType: udfType } : {}) });
+  const outcome =
+    udfType === "query" && !atTs
+      ? await latestQuery(c.loaded, request)
+      : await run(c.loaded.deployment, udfType, { ...request, ...(udfType ? { expectedType: udfType } : {}) });
   if (outcome.status === "success") {
     return {
       status: 200,
@@ -142,6 +146,20 @@ async function execute(
       logLines: outcome.logLines,
     },
   };
+}
+
+/**
+ * A query at the latest timestamp: a result that sync subscriptions or
+ * earlier requests left in the deployment's QueryCache is reused while no
+ * commit has touched what it read, as a Convex deployment's query cache does.
+ */
+async function latestQuery({ deployment, feed, cache }: LoadedSandbox, request: CallRequest & { requestId: string }): Promise<CallOutcome> {
+  const key = queryCacheKey(request.path, request.args, null, request.identity ?? null, request.allowInternal ?? false);
+  const { outcome } = await cache.get(key, feed.latestTs(), async () => ({
+    outcome: await run(deployment, "query", { ...request, expectedType: "query" }),
+    requestId: request.requestId,
+  }));
+  return outcome;
 }
 
 async function run(deployment: Deployment, udfType: UdfType | null, request: CallRequest): Promise<CallOutcome> {
