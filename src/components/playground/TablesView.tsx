@@ -1,8 +1,10 @@
 /**
  * Every table of the learner's sandbox, live: a ConvexReactClient with the sandbox's admin key
  * subscribes to the built-in system queries `_system/playground:tables` (names and counts) and
- * `_system/playground:documents` (the picked table's newest documents), as the Convex dashboard
- * does with its own admin-only functions. Commits that touch a table re-run them (no polling).
+ * `_system/playground:documentsPage` (one page of the picked table, newest first), as the Convex
+ * dashboard does with its own admin-only functions. Commits that touch a table re-run them (no
+ * polling). "Older" moves to the page starting at the current page's `continueCursor`; "Newer"
+ * goes back to the previous page's start, so the whole table can be paged through.
  */
 import { useEffect, useMemo, useState } from "react";
 import { ConvexReactClient } from "convex/react";
@@ -14,13 +16,15 @@ import ErrorDetails from "./ErrorDetails";
 
 type TableCount = { name: string; count: number };
 type Doc = Record<string, Value>;
+type DocPage = { page: Doc[]; isDone: boolean; continueCursor: string };
+type PageArgs = { table: string; paginationOpts: { numItems: number; cursor: string | null } };
 
 const tablesQuery = makeFunctionReference<"query", Record<string, never>, TableCount[]>("_system/playground:tables");
-const documentsQuery = makeFunctionReference<"query", { table: string; limit?: number }, Doc[]>("_system/playground:documents");
+const documentsPageQuery = makeFunctionReference<"query", PageArgs, DocPage>("_system/playground:documentsPage");
 const PAGE = 50;
 
 /** A live result of one query on `client`: undefined while loading. */
-function useLive<T>(client: ConvexReactClient, query: typeof tablesQuery | typeof documentsQuery, args: Record<string, Value> | null) {
+function useLive<T>(client: ConvexReactClient, query: typeof tablesQuery | typeof documentsPageQuery, args: Record<string, Value> | null) {
   const [state, setState] = useState<{ value?: T; error?: string }>({});
   const key = JSON.stringify(args);
   useEffect(() => {
@@ -54,7 +58,14 @@ export default function TablesView({ sandbox }: { sandbox: SandboxInfo }) {
   const shown = (tables.value ?? []).filter((t) => !t.name.startsWith("_") || t.count > 0);
   const [picked, setPicked] = useState<string | null>(null);
   const table = picked !== null && shown.some((t) => t.name === picked) ? picked : (shown[0]?.name ?? null);
-  const docs = useLive<Doc[]>(client, documentsQuery, table === null ? null : { table, limit: PAGE });
+  // The start cursor of every page from the newest to the one shown (null: the newest page).
+  const [starts, setStarts] = useState<{ table: string | null; cursors: Array<string | null> }>({ table, cursors: [null] });
+  const cursors = starts.table === table ? starts.cursors : [null];
+  const docs = useLive<DocPage>(
+    client,
+    documentsPageQuery,
+    table === null ? null : { table, paginationOpts: { numItems: PAGE, cursor: cursors[cursors.length - 1] } },
+  );
 
   return (
     <section className="cp-tables" data-testid="tables-view">
@@ -71,18 +82,58 @@ export default function TablesView({ sandbox }: { sandbox: SandboxInfo }) {
       {tables.error && <ErrorDetails message={tables.error} />}
       {tables.value && shown.length === 0 && <p className="cp-status">No tables yet. Run a mutation that inserts a document.</p>}
       {docs.error && <ErrorDetails message={docs.error} />}
-      {table !== null && docs.value && <Documents table={table} docs={docs.value} total={shown.find((t) => t.name === table)?.count ?? 0} />}
+      {table !== null && docs.value && (
+        <Documents
+          table={table}
+          page={docs.value}
+          pageNumber={cursors.length}
+          total={shown.find((t) => t.name === table)?.count ?? 0}
+          onNewer={cursors.length > 1 ? () => setStarts({ table, cursors: cursors.slice(0, -1) }) : null}
+          onOlder={docs.value.isDone ? null : () => setStarts({ table, cursors: [...cursors, docs.value!.continueCursor] })}
+        />
+      )}
     </section>
   );
 }
 
-function Documents({ table, docs, total }: { table: string; docs: Doc[]; total: number }) {
-  if (docs.length === 0) return <p className="cp-status">{table} is empty.</p>;
+interface DocumentsProps {
+  table: string;
+  page: DocPage;
+  /** 1 for the newest page. */
+  pageNumber: number;
+  total: number;
+  onNewer: (() => void) | null;
+  onOlder: (() => void) | null;
+}
+
+function Documents({ table, page, pageNumber, total, onNewer, onOlder }: DocumentsProps) {
+  const docs = page.page;
+  if (docs.length === 0 && pageNumber === 1) return <p className="cp-status">{table} is empty.</p>;
+  // Where the page sits, counted from the newest document (approximate once earlier pages change).
+  const first = (pageNumber - 1) * PAGE + 1;
+  const position =
+    total <= docs.length && pageNumber === 1
+      ? `${docs.length} document${docs.length === 1 ? "" : "s"}`
+      : docs.length === 0
+        ? `No more documents (of ${total})`
+        : `Documents ${first}–${first + docs.length - 1} of ${total}`;
   return (
-    <div data-testid="table-documents" data-table={table}>
-      <p className="cp-status">
-        {total > docs.length ? `Newest ${docs.length} of ${total}` : `${docs.length} document${docs.length === 1 ? "" : "s"}`}, newest first
-      </p>
+    <div data-testid="table-documents" data-table={table} data-page={pageNumber}>
+      <div className="cp-row cp-pager">
+        <span className="cp-status" data-testid="table-position">
+          {position}, newest first
+        </span>
+        {(onNewer || onOlder) && (
+          <>
+            <button type="button" data-testid="page-newer" disabled={!onNewer} onClick={onNewer ?? undefined}>
+              ← Newer
+            </button>
+            <button type="button" data-testid="page-older" disabled={!onOlder} onClick={onOlder ?? undefined}>
+              Older →
+            </button>
+          </>
+        )}
+      </div>
       {docs.map((doc) => (
         <pre key={String(doc._id)} data-testid="table-document">
           {formatValue(summary(table, doc))}
