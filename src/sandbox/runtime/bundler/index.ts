@@ -5,6 +5,8 @@
  * goes into a single script that sets
  * `globalThis.__convexModules = { "messages": namespace, "folder/file": ... }`
  * so that every module shares one instance of the `convex` package.
+ * Modules a call tries to load at run time get a clear error
+ * (runtimeLoading.ts).
  */
 import { dirname } from "node:path";
 import * as esbuild from "esbuild";
@@ -13,6 +15,7 @@ import { convexPackageDir } from "../codegen/templates.ts";
 import { generateCode } from "../codegen/index.ts";
 import { functionModuleFiles, isGeneratedFile, modulePathOf, normalizeFiles, schemaFile } from "./entryPoints.ts";
 import { FILE_NAMESPACE, virtualFilesPlugin } from "./virtualFiles.ts";
+import { RUNTIME_LOADING_OPTIONS, replaceRuntimeLoading } from "./runtimeLoading.ts";
 
 export { normalizeFiles, functionModuleFiles, modulePathOf } from "./entryPoints.ts";
 
@@ -68,6 +71,7 @@ export async function bundleFunctions(input: Record<string, string>): Promise<Bu
       keepNames: true,
       treeShaking: true,
       define: { "process.env.NODE_ENV": '"production"' },
+      ...RUNTIME_LOADING_OPTIONS,
       logLevel: "silent",
       plugins: [virtualFilesPlugin({ files, entryContents: entrySource(modules), packageRoot })],
     });
@@ -76,7 +80,7 @@ export async function bundleFunctions(input: Record<string, string>): Promise<Bu
     if (!Array.isArray(failure.errors)) throw e;
     return { ok: false, errors: failure.errors.map(toPushError) };
   }
-  const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
+  const code = replaceRuntimeLoading(result.outputFiles.find((f) => f.path.endsWith(".js"))!.text);
   const map = result.outputFiles.find((f) => f.path.endsWith(".map"))?.text ?? null;
   return { ok: true, bundle: { code, sourceMap: map, modules: modules.map((m) => m.module) } };
 }

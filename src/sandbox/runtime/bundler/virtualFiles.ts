@@ -6,10 +6,12 @@
  * way the learner wrote them. Relative imports resolve like TypeScript's
  * bundler resolution (`./x`, `./x.js` → `x.ts`, `./dir` → `dir/index.ts`).
  * `convex` and `convex/*` resolve to the installed package; anything else is
- * refused with a clear error, since the sandbox has no other packages.
+ * refused with a clear error, since the sandbox has no other packages (and
+ * Node.js built-ins get the CLI's "use node" advice).
  */
 import type { Plugin } from "esbuild";
 import { ENTRY_POINT_EXTENSIONS } from "./entryPoints.ts";
+import { isNodeBuiltin, nodeBuiltinPushMessage } from "./runtimeLoading.ts";
 
 export const FILE_NAMESPACE = "fn";
 export const ENTRY_PATH = "<entry>";
@@ -89,6 +91,7 @@ export function virtualFilesPlugin(opts: {
         if (spec.startsWith("/")) {
           return { errors: [{ text: `Could not resolve "${spec}": imports must be relative to the file` }] };
         }
+        if (isNodeBuiltin(spec)) return { errors: [{ text: nodeBuiltinPushMessage(spec) }] };
         return {
           errors: [
             {

@@ -71,9 +71,22 @@ export function wallClockMessage(limitMs: number): string {
   return `Function execution did not finish within ${limitMs / 1000}s: it is waiting for a promise that never settles.`;
 }
 
+/**
+ * Convex's text for a function past its time limit (`UserTimeoutError` in
+ * crates/isolate/src/termination.rs), the limit printed the way Rust prints a
+ * `Duration`: "1s", "1.5s", "300ms".
+ */
 export function timeoutMessage(budgetMs: number): string {
-  const seconds = budgetMs / 1000;
-  return `Function execution timed out (maximum duration: ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s)`;
+  return `Function execution timed out (maximum duration: ${formatDuration(budgetMs)})`;
+}
+
+/** Rust's `{:?}` of a `Duration` given in milliseconds. */
+export function formatDuration(ms: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(9)));
+  if (ms >= 1000) return `${trim(ms / 1000)}s`;
+  if (ms >= 1) return `${trim(ms)}ms`;
+  if (ms >= 0.001) return `${trim(ms * 1000)}µs`;
+  return `${Math.round(ms * 1e6)}ns`;
 }
 
 function successOrNull(resultJson: string | null): string | null {

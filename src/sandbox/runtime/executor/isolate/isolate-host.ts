@@ -1,7 +1,8 @@
 /**
  * One V8 isolate (`isolated-vm`) with a memory cap, plus the compiled
  * scripts every context in it evaluates: web globals, the Convex environment
- * prelude and the functions bundle. When a call runs past its budget the
+ * prelude and the functions bundle, and the meter charging the isolate's CPU
+ * time to its calls. When a call uses more CPU time than its budget the
  * isolate is disposed (the only way to stop a runaway loop for sure); the
  * next call creates a fresh one.
  */
@@ -10,14 +11,23 @@ import ivm from "isolated-vm";
 import { BUNDLE_FILENAME } from "../../bundler/index.ts";
 import { ENVIRONMENT_PRELUDE, PRELUDE_FILENAME } from "../../environment/index.ts";
 import type { Bundle } from "../../types.ts";
+import { timeoutMessage } from "../contextRunner.ts";
+import { CpuMeter, type MeteredCall } from "./cpu-meter.ts";
 import { webGlobalsScript } from "./web-globals.ts";
 
 export interface IsolateLimits {
   memoryMb: number;
 }
 
-/** Why an isolate was disposed, for the calls that were running in it. */
-export type DeathCause = { kind: "timeout"; budgetMs: number } | { kind: "memory"; memoryMb: number } | { kind: "disposed" };
+/**
+ * Why an isolate was disposed, for the calls that were running in it. A
+ * time limit names the call that ran past it (null: module loading); the
+ * other calls in the isolate were only stopped along with it.
+ */
+export type DeathCause =
+  | { kind: "timeout"; message: string; culprit: MeteredCall | null }
+  | { kind: "memory"; memoryMb: number }
+  | { kind: "disposed" };
 
 /** V8 code caches by source hash (the environment scripts, and recent bundles). */
 const CODE_CACHE = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
@@ -25,6 +35,7 @@ const CODE_CACHE_ENTRIES = 256;
 
 export class IsolateHost {
   readonly isolate: ivm.Isolate;
+  readonly meter: CpuMeter;
   private scripts: Promise<{ globals: ivm.Script; prelude: ivm.Script; bundle: ivm.Script }> | null = null;
   private deathCause: DeathCause | null = null;
   private readonly deathListeners = new Set<(cause: DeathCause) => void>();
@@ -37,6 +48,9 @@ export class IsolateHost {
       memoryLimit: limits.memoryMb,
       onCatastrophicError: () => this.kill({ kind: "memory", memoryMb: limits.memoryMb }),
     });
+    this.meter = new CpuMeter(this.isolate, (call) =>
+      this.kill({ kind: "timeout", message: timeoutMessage(call.budgetMs), culprit: call }),
+    );
   }
 
   get dead(): boolean {
@@ -86,6 +100,7 @@ export class IsolateHost {
   kill(cause: DeathCause): void {
     if (this.deathCause) return;
     this.deathCause = cause;
+    this.meter.stop();
     if (!this.isolate.isDisposed) {
       try {
         this.isolate.dispose();
