@@ -33,8 +33,8 @@ const HELP = `Usage: npm run sandbox -- [options]
   --max-bytes <n>          document bytes per sandbox, default ${DEFAULT_LIMITS.maxBytes}        (SANDBOX_MAX_BYTES)
   --max-body-bytes <n>     largest request body, default ${DEFAULT_LIMITS.maxBodyBytes}                (SANDBOX_MAX_BODY_BYTES)
   --rps <n>                requests per second per sandbox, default ${DEFAULT_LIMITS.requestsPerSecond}           (SANDBOX_RPS)
-  --timeout <ms>           query/mutation time budget, default ${DEFAULT_LIMITS.queryMutationTimeoutMs}               (SANDBOX_TIMEOUT_MS)
-  --action-timeout <ms>    action time budget, default ${DEFAULT_LIMITS.actionTimeoutMs}                     (SANDBOX_ACTION_TIMEOUT_MS)
+  --timeout <ms>           query/mutation CPU time, default ${DEFAULT_LIMITS.queryMutationTimeoutMs}                  (SANDBOX_TIMEOUT_MS)
+  --action-timeout <ms>    action running time, default ${DEFAULT_LIMITS.actionTimeoutMs}                    (SANDBOX_ACTION_TIMEOUT_MS)
   --memory-mb <n>          isolate memory cap, default ${DEFAULT_LIMITS.isolateMemoryMb}                           (SANDBOX_MEMORY_MB)
   --no-watch               push the folder once instead of watching it
   --help                   this text

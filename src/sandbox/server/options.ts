@@ -19,9 +19,9 @@ export interface SandboxLimits {
   sandboxCreationsPerMinute: number;
   /** Open WebSocket connections per sandbox. */
   maxConnections: number;
-  /** Wall-clock/CPU budget of one query or mutation, ms. */
+  /** CPU time one query or mutation may use, ms (isolates; node:vm counts its own evaluation time). */
   queryMutationTimeoutMs: number;
-  /** Budget of one action, ms. */
+  /** Time one action may run, waiting included (as on Convex), ms. */
   actionTimeoutMs: number;
   /** Memory cap of one sandbox's isolate, MB. */
   isolateMemoryMb: number;
