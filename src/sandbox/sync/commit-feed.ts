@@ -14,6 +14,11 @@ export class CommitFeed {
   /** Bumped when every result must be recomputed (data reset). */
   epoch = 0;
   private readonly unsubscribe: () => void;
+  /**
+   * The last answer of `stillValid`. After a commit every session that shows
+   * one shared result (QueryCache) asks the same question about it.
+   */
+  private lastAnswer: { readSet: ReadSet; from: Timestamp; to: Timestamp; valid: boolean } | null = null;
 
   constructor(
     private readonly deployment: Deployment,
@@ -43,6 +48,15 @@ export class CommitFeed {
   stillValid(readSet: ReadSet | undefined, from: Timestamp, to: Timestamp): boolean {
     if (to <= from) return true;
     if (from < this.droppedThrough) return false;
+    const last = this.lastAnswer;
+    if (last && last.readSet === readSet && last.from === from && last.to === to) return last.valid;
+    const valid = this.noOverlap(readSet, from, to);
+    // The commits in (from, to] are all known and stay as they are, so the answer does too.
+    if (readSet) this.lastAnswer = { readSet, from, to, valid };
+    return valid;
+  }
+
+  private noOverlap(readSet: ReadSet | undefined, from: Timestamp, to: Timestamp): boolean {
     for (let i = this.firstAfter(from); i < this.commits.length; i++) {
       const commit = this.commits[i];
       if (commit.ts > to) break;
@@ -68,6 +82,7 @@ export class CommitFeed {
   /** After a data reset: every subscribed result is stale whatever its read set. */
   invalidateAll(): void {
     this.epoch++;
+    this.lastAnswer = null;
     this.notify();
   }
 
