@@ -14,6 +14,8 @@ import type { Value } from "convex/values";
 import { Database, WriteConflictError, type Commit, type ReadSet, type Timestamp, type Transaction } from "../database/index.ts";
 import { bundleFunctions } from "./bundler/index.ts";
 import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
+import { UnloadableBundle, withImportEnvironment } from "./environment/import-environment.ts";
+import { applyEnvVarChanges, setChanges, sortedEnvVars, type EnvVarChange } from "./environment/variables.ts";
 import { InProcessExecutor } from "./executor/inProcess.ts";
 import { CallFailure, writeConflictMessage } from "./failures.ts";
 import { Mutex } from "./lock.ts";
@@ -45,6 +47,7 @@ import {
   type SyscallTable,
 } from "./syscalls/index.ts";
 import type {
+  Bundle,
   CallOutcome,
   CallRequest,
   Deployment,
@@ -111,6 +114,8 @@ export interface PushedCode {
 
 interface CodeVersion {
   bundle: LoadedBundle;
+  /** The bundle as built, before the import environment is stated (reloaded when variables change). */
+  source: Bundle;
   registry: FunctionRegistry;
   files: Record<string, string>;
   httpRoutes: Array<{ path: string; method: string }>;
@@ -168,6 +173,12 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private readonly disposeListeners: Array<() => void> = [];
   /** Read sets of system queries that list tables: the tables they listed (a write elsewhere re-runs them). */
   private readonly tableListReads = new WeakMap<ReadSet, Set<string>>();
+  /** User environment variables (`process.env`, besides the built-in URLs). */
+  private envVars = new Map<string, string>();
+  /** What `process.env` holds in functions (see `processEnv`). */
+  private functionEnv: Record<string, string> = {};
+  /** Pushes and environment updates, one at a time (each loads code with the variables of its moment). */
+  private readonly codeChanges = new Mutex();
 
   constructor(options: SandboxDeploymentOptions = {}) {
     this.name = options.name ?? "sandbox";
@@ -179,6 +190,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     this.fetchImpl = options.fetch ?? nodeFetch;
     this.database = new Database(options.commitLog ? { commitLog: options.commitLog } : {});
     this.database.load();
+    this.setEnvVars(applyEnvVarChanges(this.envVars, setChanges(options.environmentVariables ?? {})));
   }
 
   /** Runs after a push bundled and loaded, before it goes live; a throw fails the push with that message. */
@@ -203,13 +215,17 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
 
   // ------------------------------------------------------------------ code
 
-  async push(input: Record<string, string>): Promise<PushResult> {
+  push(input: Record<string, string>): Promise<PushResult> {
+    return this.codeChanges.run(() => this.pushNow(input));
+  }
+
+  private async pushNow(input: Record<string, string>): Promise<PushResult> {
     const built = await bundleFunctions(input);
     if (!built.ok) return { ok: false, errors: built.errors };
     const files = normalizeFiles(input);
     let bundle: LoadedBundle;
     try {
-      bundle = await this.executor.load(built.bundle);
+      bundle = await this.executor.load(withImportEnvironment(built.bundle, this.processEnv()));
     } catch (e) {
       const err = e as UserCodeError;
       const at = err.location;
@@ -237,6 +253,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     }
     const version: CodeVersion = {
       bundle,
+      source: built.bundle,
       registry: new FunctionRegistry(bundle.exports),
       files,
       httpRoutes: bundle.httpRoutes ?? [],
@@ -415,7 +432,13 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         if (problem) throw new CallFailure(problem);
         const args = (req.args ?? {}) as Record<string, JSONValue>;
         const value = query!.run(
-          { tx, userTableNames: () => this.database.tableNames(), dependsOnTableList: (names) => (listed = new Set(names)) },
+          {
+            tx,
+            userTableNames: () => this.database.tableNames(),
+            dependsOnTableList: (names) => (listed = new Set(names)),
+            environmentVariables: () => this.environmentVariables(),
+            processEnv: () => this.functionEnv,
+          },
           args,
         );
         const readSet = tx.readSet();
@@ -486,9 +509,14 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     return result;
   }
 
-  /** `process.env` inside functions: the deployment's own URLs, as Convex provides them. */
+  /** `process.env` inside functions: the deployment's variables and its own URLs, as Convex provides them. */
   private processEnv(): Record<string, string> {
-    return { CONVEX_CLOUD_URL: this.cloudUrl, CONVEX_SITE_URL: this.siteUrl };
+    return this.functionEnv;
+  }
+
+  private setEnvVars(vars: Map<string, string>): void {
+    this.envVars = vars;
+    this.functionEnv = functionEnvironment(vars, this);
   }
 
   /** A query's transaction: at the latest snapshot, or at `ts` (`/api/query_at_ts`) while that snapshot is kept. */
@@ -631,6 +659,45 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     }
   }
 
+  // ------------------------------------------------------------------ environment variables
+
+  environmentVariables(): Record<string, string> {
+    return sortedEnvVars(this.envVars);
+  }
+
+  /**
+   * Applies the changes (all or none; EnvironmentVariableError on bad input),
+   * then reloads the running code so top-level code sees the new values too.
+   * The function list stays as pushed (Convex re-reads it only on a push). If
+   * the code no longer loads with the new values, its calls fail with that
+   * error until the variables or the code change.
+   */
+  updateEnvironmentVariables(changes: readonly EnvVarChange[]): Promise<void> {
+    return this.codeChanges.run(async () => {
+      const next = applyEnvVarChanges(this.envVars, changes);
+      const code = this.code;
+      if (!code) {
+        this.setEnvVars(next);
+        return;
+      }
+      let bundle: LoadedBundle;
+      try {
+        bundle = await this.executor.load(withImportEnvironment(code.source, functionEnvironment(next, this)));
+      } catch (e) {
+        bundle = new UnloadableBundle(code.bundle, { message: String((e as UserCodeError).message ?? e) });
+      }
+      await this.lock.run(async () => {
+        this.setEnvVars(next);
+        if (this.code !== code) {
+          bundle.dispose();
+          return;
+        }
+        this.code = { ...code, bundle };
+        code.bundle.dispose();
+      });
+    });
+  }
+
   // ------------------------------------------------------------------ data
 
   latestTs(): bigint {
@@ -663,6 +730,11 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       if (this.ownsExecutor) this.executor.dispose();
     });
   }
+}
+
+/** `process.env` in functions: the user's variables, then the built-in URLs (which users cannot set). */
+function functionEnvironment(vars: Map<string, string>, urls: { cloudUrl: string; siteUrl: string }): Record<string, string> {
+  return { ...sortedEnvVars(vars), CONVEX_CLOUD_URL: urls.cloudUrl, CONVEX_SITE_URL: urls.siteUrl };
 }
 
 function isWriteConflict(e: unknown): e is WriteConflictError {

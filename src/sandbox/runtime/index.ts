@@ -16,6 +16,18 @@ export {
   type InvokeMessage,
   type ThrownInfo,
 } from "./environment/index.ts";
+export {
+  applyEnvVarChanges,
+  envVarNameProblem,
+  envVarValueProblem,
+  EnvironmentVariableError,
+  BUILT_IN_ENV_VAR_NAMES,
+  MAX_ENV_VARS,
+  MAX_ENV_VARS_TOTAL_BYTES,
+  MAX_ENV_VAR_NAME_LENGTH,
+  MAX_ENV_VAR_VALUE_BYTES,
+  type EnvVarChange,
+} from "./environment/variables.ts";
 export { InProcessExecutor } from "./executor/inProcess.ts";
 export { createStackMapper, type StackMapper, type SourcePosition } from "./executor/stackTrace.ts";
 export { timeoutMessage } from "./executor/contextRunner.ts";

@@ -54,7 +54,7 @@ export interface CallEnvironment {
    * query/mutation turn forever). None when absent.
    */
   wallClockMs?: number;
-  /** What `process.env` holds during the call (`CONVEX_CLOUD_URL`, `CONVEX_SITE_URL`). */
+  /** What `process.env` holds during the call: the deployment's variables plus `CONVEX_CLOUD_URL`, `CONVEX_SITE_URL`. */
   processEnv?: Record<string, string>;
 }
 
@@ -224,6 +224,14 @@ export interface Deployment {
   readSetOverlaps(readSet: ReadSet, commit: Commit): boolean;
   /** Clears all data (keeps code and schema). */
   reset(): Promise<void>;
+  /** The deployment's environment variables (`process.env` in functions, besides the built-in URLs), by name. */
+  environmentVariables(): Record<string, string>;
+  /**
+   * Sets (`value` a string) or removes (`value` null) variables, all or none,
+   * with Convex's rules; throws EnvironmentVariableError. Functions see the new
+   * values from their next call on, top-level code included.
+   */
+  updateEnvironmentVariables(changes: ReadonlyArray<{ name: string; value: string | null }>): Promise<void>;
   dispose(): Promise<void>;
 
   // Platform services (src/sandbox/platform); the server routes requests to them.
@@ -268,4 +276,6 @@ export interface DeploymentOptions {
   siteUrl?: string;
   /** Folder for data that does not live in the commit log (file blobs); memory when absent. */
   dataDir?: string | null;
+  /** Environment variables to start with (checked like `updateEnvironmentVariables`). */
+  environmentVariables?: Record<string, string>;
 }

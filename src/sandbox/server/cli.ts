@@ -5,9 +5,11 @@
  * Without it, serves only the multi-sandbox API. Run with `--help` for flags;
  * every flag also has an environment variable.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { PushResult } from "../runtime/types.js";
+import { parseAssignment, parseEnvFile } from "./env-file.js";
 import { readFunctionsFolder, watchFunctionsFolder } from "./folder.js";
 import { startSandboxServer } from "./index.js";
 import { DEFAULT_LIMITS, type SandboxLimits } from "./options.js";
@@ -36,6 +38,10 @@ const HELP = `Usage: npm run sandbox -- [options]
   --timeout <ms>           query/mutation CPU time, default ${DEFAULT_LIMITS.queryMutationTimeoutMs}                  (SANDBOX_TIMEOUT_MS)
   --action-timeout <ms>    action running time, default ${DEFAULT_LIMITS.actionTimeoutMs}                    (SANDBOX_ACTION_TIMEOUT_MS)
   --memory-mb <n>          isolate memory cap, default ${DEFAULT_LIMITS.isolateMemoryMb}                           (SANDBOX_MEMORY_MB)
+  --env NAME=value         set an environment variable of the --dir deployment
+                           (process.env.NAME in functions); repeatable; kept with
+                           its data, like \`npx convex env set\`
+  --env-file <path>        set the variables of a .env-style file (NAME=value lines)  (SANDBOX_ENV_FILE)
   --no-watch               push the folder once instead of watching it
   --help                   this text
 `;
@@ -62,6 +68,8 @@ const { values } = parseArgs({
     timeout: { type: "string" },
     "action-timeout": { type: "string" },
     "memory-mb": { type: "string" },
+    env: { type: "string", multiple: true },
+    "env-file": { type: "string" },
     "no-watch": { type: "boolean" },
     help: { type: "boolean" },
   },
@@ -122,6 +130,37 @@ for (const [flag, env, key] of limitFlags) {
 }
 const idleExpiry = number("idle-expiry", "SANDBOX_IDLE_EXPIRY");
 
+/** `--env-file`, then each `--env` (later ones win); null when neither is given. */
+function environmentVariables(): Record<string, string> | null {
+  const file = setting("env-file", "SANDBOX_ENV_FILE");
+  const assignments = values.env ?? [];
+  if (!file && assignments.length === 0) return null;
+  if (!folder) {
+    console.error("✖ --env and --env-file set the variables of the root deployment: they need --dir");
+    process.exit(2);
+  }
+  const fail = (flag: string, e: unknown): never => {
+    console.error(`✖ ${flag}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  };
+  let vars: Record<string, string> = {};
+  try {
+    if (file) vars = parseEnvFile(readFileSync(resolve(file), "utf8"), file);
+  } catch (e) {
+    fail("--env-file", e);
+  }
+  for (const assignment of assignments) {
+    try {
+      const [name, value] = parseAssignment(assignment);
+      vars[name] = value;
+    } catch (e) {
+      fail("--env", e);
+    }
+  }
+  return vars;
+}
+const rootEnv = environmentVariables();
+
 function readFolderOrExit(): Record<string, string> {
   try {
     return readFunctionsFolder(folder!);
@@ -158,6 +197,7 @@ const server = await startSandboxServer({
   executor: oneOf("executor", "SANDBOX_EXECUTOR", ["isolate", "inprocess"]),
   sandboxIdleExpiryMs: idleExpiry !== undefined ? idleExpiry * 1000 : undefined,
   rootFiles: folder ? readFolderOrExit() : null,
+  ...(rootEnv ? { rootEnvironmentVariables: rootEnv } : {}),
   limits,
 }).catch((e: unknown) => {
   console.error(`✖ The sandbox server could not start: ${e instanceof Error ? e.message : String(e)}`);
@@ -170,6 +210,7 @@ if (server.root) {
   console.log(`  Site URL (HTTP actions):         ${server.siteUrl}`);
   console.log(`  Admin key:                       ${server.root.adminKey}`);
   console.log(`  Functions folder:                ${folder}`);
+  if (rootEnv) console.log(`  Environment variables set:       ${Object.keys(rootEnv).join(", ") || "(none)"}`);
 } else {
   console.log(`  Cloud URL: ${server.cloudUrl}    Site URL: ${server.siteUrl}`);
 }

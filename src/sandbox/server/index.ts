@@ -10,6 +10,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { applyEnvVarChanges, setChanges } from "../runtime/environment/variables.js";
 import type { PushResult } from "../runtime/types.js";
 import { createCloudHandler } from "./http/cloud-handler.js";
 import { createSiteHandler } from "./http/site-server-handler.js";
@@ -37,6 +38,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const limits: SandboxLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = options.dataDir ?? null;
+  // Bad starting variables fail the start before anything opens or listens.
+  if (options.rootEnvironmentVariables) applyEnvVarChanges(new Map(), setChanges(options.rootEnvironmentVariables));
   const store = new ServerStore(dataDir ? join(dataDir, "sandbox.sqlite") : ":memory:", options.durability);
   const createDeployment = options.createDeployment ?? (await loadDefaultDeploymentFactory());
 
@@ -96,6 +99,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   let root: SandboxServer["root"] = null;
   if (options.rootFiles) {
     const sandbox: Sandbox = manager.root(options.rootFiles);
+    if (options.rootEnvironmentVariables) sandbox.presetEnvironmentVariables(options.rootEnvironmentVariables);
     await sandbox.load();
     const initialPush = sandbox.loadPushResult;
     root = { adminKey: sandbox.record.adminKey, push: (files) => sandbox.push(files), initialPush };

@@ -43,6 +43,11 @@ export interface SandboxServerOptions {
   durability?: Durability;
   /** Files of the root deployment (served at the bare URLs); null = multi-sandbox API only. */
   rootFiles?: Record<string, string> | null;
+  /**
+   * Environment variables set on the root deployment at start (kept with its
+   * data, like `npx convex env set`; variables not named here keep their stored values).
+   */
+  rootEnvironmentVariables?: Record<string, string>;
   /** Idle time after which a sandbox is deleted (ms; 0 = never). */
   sandboxIdleExpiryMs?: number;
   /** Idle time after which a sandbox's deployment is unloaded from memory (data stays on disk). */

@@ -23,6 +23,7 @@
 // `setInterval` in queries and mutations, then exposes
 // `globalThis.__convexRuntime` for the executor:
 //
+//   setImportEnvironment(varsJson)         -> process.env while modules load
 //   finishImport()                         -> describe JSON (exports, schema, crons)
 //   invoke(callJson)                       -> Promise<"1" + resultJson | "0" + errorJson>
 //     callJson = {module, name, udfType, requestId, argsJson, env}
@@ -451,14 +452,38 @@
       });
   };
 
-  var processEnv = {};
+  // `process.env` as Convex builds it (udf-runtime setup.ts): a Proxy whose
+  // `get` looks the name up in the deployment's variables. A name Convex would
+  // refuse throws its error; assignments are never read back; nothing is
+  // enumerable (`Object.keys(process.env)` is empty). The values are the
+  // variables when the code was loaded (import time, set by the first line of
+  // the bundle), then each call's own.
+  var ENV_NAME = /^[a-zA-Z_]+[a-zA-Z0-9_]*$/;
+  var MAX_ENV_NAME_LENGTH = 256;
+  var envValues = {};
+  var envTarget = {};
+  var processEnv = new Proxy(envTarget, {
+    get: function (target, prop, receiver) {
+      if (typeof prop !== "string") return Reflect.get(target, prop, receiver);
+      if (!ENV_NAME.test(prop)) {
+        throw new Error("The environment variable name " + prop + " is invalid. Environment variable names must begin with a letter and may only include characters a-z, A-Z, 0-9, and underscores.");
+      }
+      if (prop.length > MAX_ENV_NAME_LENGTH) {
+        throw new Error("The environment variable name " + prop + " is too long. Environment variable names must be less than " + MAX_ENV_NAME_LENGTH + ".");
+      }
+      if (Object.prototype.hasOwnProperty.call(envValues, prop)) return envValues[prop];
+      if (prop === "inspect") return function () { return "[process.env]"; };
+      return undefined;
+    },
+  });
   globalThis.process = { env: processEnv };
-  // Each call states the deployment's variables; user code may have added or deleted keys meanwhile.
+  // Each call states the deployment's variables; what user code assigned meanwhile is dropped.
   function setProcessEnv(vars) {
     if (!vars) return;
-    var key;
-    for (key in processEnv) delete processEnv[key];
-    for (key in vars) processEnv[key] = vars[key];
+    var values = Object.create(null);
+    for (var key in vars) values[key] = vars[key];
+    envValues = values;
+    for (var own in envTarget) delete envTarget[own];
   }
 
   // ------------------------------------------------------------ invocation
@@ -602,5 +627,15 @@
     });
   }
 
-  globalThis.__convexRuntime = { finishImport: finishImport, invoke: invoke, invokeHttp: invokeHttp };
+  // Called by the bundle's first statement, before any module runs.
+  function setImportEnvironment(varsJson) {
+    if (state.importing) setProcessEnv(JSON.parse(varsJson));
+  }
+
+  globalThis.__convexRuntime = {
+    setImportEnvironment: setImportEnvironment,
+    finishImport: finishImport,
+    invoke: invoke,
+    invokeHttp: invokeHttp,
+  };
 })();

@@ -7,6 +7,7 @@
  */
 import type { Transaction } from "../../database/index.ts";
 import type { JSONValue } from "../types.ts";
+import { environmentVariableQueries } from "./environment-variables.ts";
 import { playgroundQueries } from "./playground.ts";
 
 export interface SystemQueryContext {
@@ -15,13 +16,20 @@ export interface SystemQueryContext {
   userTableNames(): string[];
   /** Marks the result as depending on the set of tables (a write to a table not yet listed re-runs it). */
   dependsOnTableList(listed: string[]): void;
+  /** The deployment's environment variables by name, in name order. */
+  environmentVariables(): Record<string, string>;
+  /** What `process.env` holds in functions (the variables and the built-in URLs). */
+  processEnv(): Record<string, string>;
 }
 
 export interface SystemQuery {
   run(ctx: SystemQueryContext, args: Record<string, JSONValue>): JSONValue;
 }
 
-const SYSTEM_QUERIES: ReadonlyMap<string, SystemQuery> = new Map([...playgroundQueries].map(([name, q]) => [`_system/playground:${name}`, q]));
+const SYSTEM_QUERIES: ReadonlyMap<string, SystemQuery> = new Map([
+  ...[...playgroundQueries].map(([name, q]) => [`_system/playground:${name}`, q] as const),
+  ...environmentVariableQueries,
+]);
 
 /** True for paths in the reserved `_system/` namespace. */
 export function isSystemPath(canonicalPath: string): boolean {

@@ -4,9 +4,13 @@
  * `POST /api/sandbox/push {files}`, `POST /api/sandbox/reset`,
  * `GET /api/sandbox` (functions, files, usage), `POST /api/sandbox/token
  * {claims}` (a test JWT, when the deployment has auth), and `DELETE` on the
- * sandbox URL itself.
+ * sandbox URL itself. Environment variables use Convex's own admin routes
+ * (as `npx convex env` calls them): `POST /api/update_environment_variables
+ * {changes: [{name, value}]}` (value null removes) and
+ * `GET /api/list_environment_variables` → `{environmentVariables}`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { EnvironmentVariableError, type EnvVarChange } from "../../runtime/environment/variables.js";
 import { formatPushErrors } from "../push-report.js";
 import type { SandboxManager } from "../sandboxes/manager.js";
 import type { Sandbox } from "../sandboxes/sandbox.js";
@@ -21,9 +25,12 @@ export async function createSandbox(req: IncomingMessage, res: ServerResponse, m
   sendJson(res, 201, { id: sandbox.id, url: sandbox.cloudUrl, siteUrl: sandbox.siteUrl, adminKey: sandbox.record.adminKey });
 }
 
+const UPDATE_ENV = "/api/update_environment_variables";
+const LIST_ENV = "/api/list_environment_variables";
+
 /** True when `path` (relative to the sandbox URL) is an admin route. */
 export function isAdminPath(path: string): boolean {
-  return path === "" || path === "/" || path === "/api/sandbox" || path.startsWith("/api/sandbox/");
+  return path === "" || path === "/" || path === "/api/sandbox" || path.startsWith("/api/sandbox/") || path === UPDATE_ENV || path === LIST_ENV;
 }
 
 export async function handleAdmin(
@@ -75,6 +82,20 @@ export async function handleAdmin(
       sendJson(res, 200, { token: await deployment.auth.mint(claims as { subject: string }) });
       return;
     }
+    case `GET ${LIST_ENV}`:
+      sendJson(res, 200, { environmentVariables: sandbox.environmentVariables() });
+      return;
+    case `POST ${UPDATE_ENV}`: {
+      const changes = parseEnvChanges((await readJsonObject(req, maxBodyBytes)).changes);
+      try {
+        await sandbox.updateEnvironmentVariables(changes);
+      } catch (e) {
+        if (e instanceof EnvironmentVariableError) throw new HttpError(400, e.code, e.message);
+        throw e;
+      }
+      sendJson(res, 200, {});
+      return;
+    }
     default:
       throw new HttpError(404, "NotFound", `No admin route for ${req.method} ${path || "/"}.`);
   }
@@ -94,4 +115,16 @@ function parseFiles(raw: unknown): Record<string, string> {
     files[normalized] = source;
   }
   return files;
+}
+
+function parseEnvChanges(raw: unknown): EnvVarChange[] {
+  const shape = "`changes` must be an array of {name: string, value: string | null} (null removes the variable).";
+  if (!Array.isArray(raw)) throw new HttpError(400, "BadJsonBody", shape);
+  return raw.map((change: unknown) => {
+    const c = change as { name?: unknown; value?: unknown } | null;
+    if (typeof c !== "object" || c === null || typeof c.name !== "string" || !(typeof c.value === "string" || c.value === null || c.value === undefined)) {
+      throw new HttpError(400, "BadJsonBody", shape);
+    }
+    return { name: c.name, value: typeof c.value === "string" ? c.value : null };
+  });
 }

@@ -4,6 +4,7 @@
  * lives in the server store, so sandboxes survive restarts.
  */
 import { randomBytes } from "node:crypto";
+import { EnvironmentVariableStore } from "../persistence/environment-variables.js";
 import type { SandboxRecord } from "../persistence/store.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { QuotaError, ROOT_SANDBOX_ID, Sandbox, type SandboxContext } from "./sandbox.js";
@@ -34,11 +35,13 @@ export class SandboxManager {
   private readonly sandboxes = new Map<string, Sandbox>();
   private readonly timer: ReturnType<typeof setInterval> | null;
   private readonly creations: RateLimiter;
+  private readonly envStore: EnvironmentVariableStore;
 
   constructor(
     private readonly ctx: SandboxContext,
     private readonly options: ManagerOptions,
   ) {
+    this.envStore = new EnvironmentVariableStore(ctx.store.db);
     for (const record of ctx.store.listSandboxes()) {
       this.sandboxes.set(record.id, this.instantiate(record));
     }
@@ -93,6 +96,7 @@ export class SandboxManager {
     sandbox.deleted = true;
     await sandbox.unload();
     this.ctx.store.deleteSandbox(id);
+    this.envStore.delete(id);
   }
 
   list(): Sandbox[] {
@@ -129,6 +133,6 @@ export class SandboxManager {
 
   private instantiate(record: SandboxRecord): Sandbox {
     const prefix = record.id === ROOT_SANDBOX_ID ? "" : `/s/${record.id}`;
-    return new Sandbox(record, this.options.cloudOrigin + prefix, this.options.siteOrigin + prefix, this.ctx);
+    return new Sandbox(record, this.options.cloudOrigin + prefix, this.options.siteOrigin + prefix, this.ctx, this.envStore);
   }
 }

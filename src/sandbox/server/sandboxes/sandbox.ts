@@ -5,10 +5,12 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { join } from "node:path";
+import { applyEnvVarChanges, setChanges, sortedEnvVars, type EnvVarChange } from "../../runtime/environment/variables.js";
 import type { Deployment, DeploymentOptions, Executor, PushResult } from "../../runtime/types.js";
 import { CommitFeed } from "../../sync/commit-feed.js";
 import { QueryCache } from "../../sync/query-cache.js";
 import type { RuntimeLimitOptions, SandboxLimits } from "../options.js";
+import type { EnvironmentVariableStore } from "../persistence/environment-variables.js";
 import { SqliteCommitLog } from "../persistence/sqlite-commit-log.js";
 import type { SandboxRecord, ServerStore } from "../persistence/store.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -59,6 +61,7 @@ export class Sandbox {
     readonly cloudUrl: string,
     readonly siteUrl: string,
     private readonly ctx: SandboxContext,
+    private readonly envStore: EnvironmentVariableStore,
   ) {
     this.limiter = new RateLimiter(ctx.limits.requestsPerSecond);
     this.lastUsedAt = record.lastUsedAt;
@@ -149,6 +152,7 @@ export class Sandbox {
       cloudUrl: this.cloudUrl,
       siteUrl: this.siteUrl,
       dataDir: this.ctx.dataDir ? join(this.ctx.dataDir, "blobs", this.id) : null,
+      environmentVariables: this.envStore.load(this.id),
       limits: {
         queryMutationTimeoutMs: this.ctx.limits.queryMutationTimeoutMs,
         actionTimeoutMs: this.ctx.limits.actionTimeoutMs,
@@ -181,6 +185,30 @@ export class Sandbox {
     const { deployment, feed } = await this.load();
     await deployment.reset();
     feed.invalidateAll();
+  }
+
+  /** The deployment's environment variables by name (from the store while it is not loaded). */
+  environmentVariables(): Record<string, string> {
+    return this.loaded ? this.loaded.deployment.environmentVariables() : this.envStore.load(this.id);
+  }
+
+  /**
+   * Sets or removes variables (all or none; EnvironmentVariableError on bad
+   * input), stores them, and re-runs every subscribed query, as a push does:
+   * a cached result may depend on the old values.
+   */
+  async updateEnvironmentVariables(changes: readonly EnvVarChange[]): Promise<void> {
+    const { deployment, feed } = await this.load();
+    await deployment.updateEnvironmentVariables(changes);
+    if (!this.deleted) this.envStore.replace(this.id, deployment.environmentVariables());
+    feed.invalidateAll();
+  }
+
+  /** Before the deployment loads (server start): sets variables in the store, checked like an update. */
+  presetEnvironmentVariables(vars: Record<string, string>): void {
+    if (this.loaded || this.loading) throw new Error("presetEnvironmentVariables must run before the sandbox loads");
+    const stored = new Map(Object.entries(this.envStore.load(this.id)));
+    this.envStore.replace(this.id, sortedEnvVars(applyEnvVarChanges(stored, setChanges(vars))));
   }
 
   /** Frees the deployment's memory; its data stays in the store. */

@@ -1,0 +1,37 @@
+/**
+ * The system queries `npx convex env list` / `env get` call (backend
+ * `npm-packages/system-udfs/convex/_system/cli/queryEnvironmentVariables.ts`):
+ * - `_system/cli/queryEnvironmentVariables` `{}` → `[{name, value}]` in name
+ *   order (Convex returns the `_environment_variables` documents; their `_id`
+ *   and `_creationTime` are left out here);
+ * - `_system/cli/queryEnvironmentVariables:get` `{name}` → `{name, value}`, or
+ *   null when unset; built-in names (`CONVEX_CLOUD_URL`) answer too, as
+ *   Convex reads them from `process.env`.
+ * An update re-runs their subscriptions (the server re-runs every query after one).
+ */
+import { envVarNameProblem } from "../environment/variables.ts";
+import type { SystemQuery } from "./index.ts";
+
+const list: SystemQuery = {
+  run(ctx, args) {
+    if (Object.keys(args).length > 0) throw new Error("_system/cli/queryEnvironmentVariables takes no arguments");
+    return Object.entries(ctx.environmentVariables()).map(([name, value]) => ({ name, value }));
+  },
+};
+
+const get: SystemQuery = {
+  run(ctx, args) {
+    const { name, ...rest } = args;
+    if (Object.keys(rest).length > 0) throw new Error(`Unexpected argument \`${Object.keys(rest)[0]}\``);
+    if (typeof name !== "string") throw new Error("`name` must be a string");
+    const problem = envVarNameProblem(name);
+    if (problem) throw problem;
+    const value = ctx.processEnv()[name];
+    return value === undefined ? null : { name, value };
+  },
+};
+
+export const environmentVariableQueries: ReadonlyMap<string, SystemQuery> = new Map([
+  ["_system/cli/queryEnvironmentVariables:default", list],
+  ["_system/cli/queryEnvironmentVariables:get", get],
+]);
