@@ -16,7 +16,8 @@ import { loadAuthConfig } from "./auth/load-auth-config.js";
 import { CronRunner, parseCronsExport } from "./crons/cron-runner.js";
 import { CronStateFile } from "./crons/cron-state-file.js";
 import { OutboundFetch } from "./fetch/outbound-fetch.js";
-import { runHttpAction } from "./http/http-action-runner.js";
+import { bearerToken, runHttpAction } from "./http/http-action-runner.js";
+import { rejectedTokenIdentity } from "./auth/rejected-token.js";
 import type { HttpRoute } from "./http/http-routes.js";
 import type { PlatformDatabase, PlatformSyscall, PlatformTransaction } from "./ports.js";
 import { Scheduler, type ScheduledRun } from "./scheduler/scheduler.js";
@@ -145,7 +146,22 @@ export class Platform {
   }
 
   runHttpAction(req: SerializedRequest, identity: UserIdentity | null = null): Promise<SerializedResponse> {
-    return runHttpAction({ routes: () => this.httpRoutes, invoke: (r, id) => this.host.invokeHttp(r, id) }, req, identity);
+    return runHttpAction(
+      { routes: () => this.httpRoutes, invoke: (r, id) => this.host.invokeHttp(r, id), identify: (r) => this.bearerIdentity(r) },
+      req,
+      identity,
+    );
+  }
+
+  /** The identity of a request's bearer token; a refused token still runs the action, as in Convex (see `auth/rejected-token.ts`). */
+  private async bearerIdentity(req: SerializedRequest): Promise<UserIdentity | null> {
+    const token = bearerToken(req);
+    if (token === null) return null;
+    try {
+      return await this.auth.verify(token);
+    } catch (e) {
+      return rejectedTokenIdentity(e instanceof Error ? e.message : String(e));
+    }
   }
 
   /**

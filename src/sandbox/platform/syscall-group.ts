@@ -8,6 +8,7 @@
  */
 import type { CallContext, SyscallGroup } from "../runtime/syscalls/index.js";
 import { SyscallError } from "../runtime/syscalls/index.js";
+import { getUserIdentity } from "./auth/rejected-token.js";
 import type { Platform } from "./index.js";
 import type { PlatformCallContext } from "./ports.js";
 
@@ -48,6 +49,8 @@ export const PLATFORM_ASYNC_OPS = [
 ] as const;
 
 export const platformSyscallGroup: SyscallGroup = {
+  // Replaces the runtime's op so an HTTP action called with a refused bearer token throws its error.
+  immediate: { "1.0/getUserIdentity": (call: CallContext) => getUserIdentity(call) },
   async: Object.fromEntries(
     PLATFORM_ASYNC_OPS.map((op) => [
       op,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPlatformDeployment, type PlatformDeployment } from "../../../src/sandbox/platform/attach.js";
 import type { SerializedRequest } from "../../../src/sandbox/runtime/types.js";
+import { startSandboxServer, type SandboxServer } from "../../../src/sandbox/server/index.js";
 import { platformFiles } from "./fixtures.js";
 
 let deployment: PlatformDeployment | null = null;
@@ -108,5 +109,82 @@ describe("crons through the deployment API", () => {
     const count = (await d.runQuery({ path: "messages:ticks", args: {} })).value as number;
     await new Promise((r) => setTimeout(r, 1100));
     expect((await d.runQuery({ path: "messages:ticks", args: {} })).value).toBe(count);
+  });
+});
+
+/** An app whose HTTP actions read the caller with a refused bearer token (see platform/auth/rejected-token.ts). */
+const badTokenFiles: Record<string, string> = {
+  "auth.config.ts": platformFiles["auth.config.ts"],
+  "who.ts": `import { action, query, mutation } from "./_generated/server";
+export const inQuery = query({ args: {}, handler: async (ctx) => ctx.auth.getUserIdentity() });
+export const inMutation = mutation({ args: {}, handler: async (ctx) => ctx.auth.getUserIdentity() });
+export const inAction = action({ args: {}, handler: async (ctx) => ctx.auth.getUserIdentity() });`,
+  "http.ts": `import { httpRouter } from "convex/server";
+import { httpAction } from "./_generated/server";
+import { api } from "./_generated/api";
+const http = httpRouter();
+http.route({ path: "/whoami", method: "GET", handler: httpAction(async (ctx) => {
+  const identity = await ctx.auth.getUserIdentity();
+  return new Response(identity ? "hello " + identity.subject : "hello stranger");
+})});
+http.route({ path: "/public", method: "GET", handler: httpAction(async () => new Response("no identity needed", { status: 202 })) });
+http.route({ path: "/nested", method: "GET", handler: httpAction(async (ctx) => {
+  const seen = {
+    query: await ctx.runQuery(api.who.inQuery, {}),
+    mutation: await ctx.runMutation(api.who.inMutation, {}),
+    action: await ctx.runAction(api.who.inAction, {}).then(() => "no error", (e) => e.message),
+  };
+  return new Response(JSON.stringify(seen), { headers: { "content-type": "application/json" } });
+})});
+export default http;`,
+};
+
+describe("HTTP actions with a refused bearer token (as Convex: the action runs, getUserIdentity throws)", () => {
+  let server: SandboxServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it("through the site URL: garbage and expired tokens reach the action; reading the identity throws the verification error", async () => {
+    server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, rootFiles: badTokenFiles, log: () => {} });
+    expect(server.root?.initialPush?.ok).toBe(true);
+    const get = (path: string, token?: string) => fetch(server!.siteUrl + path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+
+    // The same token on the HTTP API is refused up front, with the text the action's getUserIdentity() throws.
+    const apiRefusal = await fetch(`${server.cloudUrl}/api/query`, {
+      method: "POST",
+      headers: { "content-type": "application/json", Authorization: "Bearer not-a-jwt" },
+      body: JSON.stringify({ path: "who:inQuery", args: {}, format: "json" }),
+    });
+    expect(apiRefusal.status).toBe(401);
+    const refusal = ((await apiRefusal.json()) as { message: string }).message;
+    expect(refusal).toBe("Could not parse the token as a JWT: expected three base64url parts separated by dots.");
+
+    const garbage = await get("/whoami", "not-a-jwt");
+    expect(garbage.status).toBe(500);
+    expect(((await garbage.json()) as { code: string }).code).toContain(refusal);
+
+    const { deployment } = await server.sandboxes.get("_root")!.load();
+    const expired = await deployment.auth!.mint({ subject: "late", expiresInSeconds: -10 });
+    const late = await get("/whoami", expired);
+    expect(late.status).toBe(500);
+    expect(((await late.json()) as { code: string }).code).toMatch(/Could not verify OIDC token claim/);
+
+    // An action that never asks who is calling is not affected.
+    const open = await get("/public", "not-a-jwt");
+    expect([open.status, await open.text()]).toEqual([202, "no identity needed"]);
+
+    // Queries and mutations it runs see no identity; an action it runs throws too.
+    const nested = await get("/nested", "not-a-jwt");
+    expect(nested.status).toBe(200);
+    const seen = (await nested.json()) as { query: unknown; mutation: unknown; action: string };
+    expect([seen.query, seen.mutation]).toEqual([null, null]);
+    expect(seen.action).toContain(refusal);
+
+    // A valid token and no token behave as before.
+    const valid = await deployment.auth!.mint({ subject: "user-7" });
+    expect(await (await get("/whoami", valid)).text()).toBe("hello user-7");
+    expect(await (await get("/whoami")).text()).toBe("hello stranger");
   });
 });

@@ -4,6 +4,9 @@
  * behalf — in particular no CORS headers — so browsers behave as they do
  * against a real `.convex.site` URL. HEAD runs the GET route and drops the
  * body; a handler that throws becomes a 500 JSON response as in Convex.
+ * Without a given identity, the request's own `Authorization: Bearer` header
+ * is verified (`identify`); a refused token does not stop the request (see
+ * `auth/rejected-token.ts`).
  */
 import type { UserIdentity } from "convex/server";
 import type { SerializedRequest, SerializedResponse, UserCodeError } from "../../runtime/types.js";
@@ -16,6 +19,8 @@ export interface HttpActionRunnerOptions {
   routes: () => HttpRoute[] | null;
   /** Runs the router for the request as an action (with `ctx.runQuery/runMutation/runAction`). */
   invoke: (req: SerializedRequest, identity: UserIdentity | null) => Promise<SerializedResponse>;
+  /** The identity of the request's `Authorization: Bearer` token, if any (a refused token's stand-in when it fails). */
+  identify?: (req: SerializedRequest) => Promise<UserIdentity | null>;
 }
 
 export async function runHttpAction(
@@ -33,7 +38,8 @@ export async function runHttpAction(
   const isHead = req.method.toUpperCase() === "HEAD";
   let response: SerializedResponse;
   try {
-    response = await opts.invoke(isHead ? { ...req, method: "GET" } : req, identity);
+    const caller = identity ?? (opts.identify ? await opts.identify(req) : null);
+    response = await opts.invoke(isHead ? { ...req, method: "GET" } : req, caller);
   } catch (e) {
     const err = e as Partial<UserCodeError> & { message?: string };
     const body: Record<string, unknown> = { code: err.message ?? String(e) };
@@ -41,6 +47,12 @@ export async function runHttpAction(
     return { status: 500, headers: [["content-type", "application/json"]], bodyBase64: Buffer.from(JSON.stringify(body)).toString("base64") };
   }
   return isHead ? { ...response, bodyBase64: null } : response;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(req: SerializedRequest): string | null {
+  const header = req.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1];
+  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
 }
 
 function text(status: number, message: string): SerializedResponse {
