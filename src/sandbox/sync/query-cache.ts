@@ -4,14 +4,25 @@
  * arguments and identity, it runs once and every session reuses the result.
  * A cached result stays usable while no commit touches its read set. The
  * HTTP API's queries at the latest timestamp share the same results.
+ *
+ * As in Convex's query cache, only successful results are kept (a failed run
+ * is shared only with callers that asked while it ran), and a result is
+ * served for at most MAX_CACHE_AGE_MS after it was computed: Convex applies
+ * that age limit to results that read the clock, and this runtime does not
+ * record which did, so it applies to all.
  */
 import type { ReadSet, Timestamp } from "../database/types.js";
 import type { UserIdentity } from "convex/server";
 import type { CallOutcome, JSONValue } from "../runtime/types.js";
 import type { CommitFeed } from "./commit-feed.js";
 
+/** Convex's `MAX_CACHE_AGE` for time-dependent results (application/src/cache). */
+export const MAX_CACHE_AGE_MS = 5000;
+
 interface Entry {
   outcome: CallOutcome;
+  /** performance.now() when the result was computed. */
+  computedAt: number;
   requestId: string;
   readSet: ReadSet | undefined;
   validAt: Timestamp;
@@ -56,7 +67,7 @@ export class QueryCache {
     execute: () => Promise<{ outcome: CallOutcome; requestId: string }>,
   ): Promise<CachedResult> {
     const entry = this.entries.get(key);
-    if (entry && entry.epoch === this.feed.epoch) {
+    if (entry && entry.epoch === this.feed.epoch && performance.now() - entry.computedAt <= MAX_CACHE_AGE_MS) {
       if (entry.validAt >= target || this.feed.stillValid(entry.readSet, entry.validAt, target)) {
         if (entry.validAt < target) entry.validAt = target;
         this.entries.delete(key);
@@ -68,11 +79,12 @@ export class QueryCache {
     if (running) return running;
     const epoch = this.feed.epoch;
     const startTs = this.feed.latestTs();
+    const computedAt = performance.now();
     const promise = execute().then(({ outcome, requestId }) => {
       const validAt = outcome.ts > 0n ? outcome.ts : startTs;
-      if (this.feed.epoch === epoch) {
-        this.entries.delete(key);
-        this.entries.set(key, { outcome, requestId, readSet: outcome.readSet, validAt, epoch });
+      this.entries.delete(key);
+      if (this.feed.epoch === epoch && outcome.status === "success") {
+        this.entries.set(key, { outcome, computedAt, requestId, readSet: outcome.readSet, validAt, epoch });
         if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
       }
       return { outcome, requestId, validAt };
