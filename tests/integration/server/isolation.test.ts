@@ -67,6 +67,10 @@ export const constructorEscape = query({
   handler: async () => { const g = (0, eval)("this"); return [typeof g.process?.binding, typeof g.Buffer, typeof g.require]; },
 });
 export const actionLoop = action({ args: {}, handler: async () => { while (true) {} } });
+export const patientAction = action({
+  args: {},
+  handler: async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 100)); return "done"; },
+});
 export const webGlobals = action({
   args: {},
   handler: async () => {
@@ -185,12 +189,16 @@ describe("isolates contain hostile code", () => {
     expect(await client.query(api.counters.get, { name: "after-imports" })).toBe(1);
   });
 
-  it("stops a runaway action without stalling queries", async () => {
+  it("stops a runaway action without stalling queries or other actions", async () => {
     const runaway = errorOf(client.action(api.hostile.actionLoop, {}));
+    const patient = client.action(api.hostile.patientAction, {});
     const started = Date.now();
     expect(await client.query(api.counters.get, { name: "after-loop" })).toBe(1);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Well before the runaway action's 1.5 s limit ends it.
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(await patient).toBe("done");
     expect(await runaway).toContain("Function execution timed out (maximum duration: 1.5s)");
+    expect(await client.action(api.hostile.patientAction, {})).toBe("done");
   });
 
   it("provides the web globals actions need", async () => {

@@ -5,8 +5,10 @@
  * Each loaded bundle has two isolates: one for queries and mutations (one
  * shared context; the deployment runs them one at a time) and one for actions
  * and HTTP actions (a fresh context per call), so a runaway action never
- * stalls the sandbox's queries. A dead isolate (budget overrun, memory cap)
- * is recreated on the next call.
+ * stalls the sandbox's queries. An action that starts while another one runs
+ * gets an isolate of its own for its duration, so one action going past its
+ * limit (which disposes its isolate) never takes others with it. A dead
+ * isolate (time limit, memory cap) is recreated on the next call.
  */
 import type {
   Bundle,
@@ -35,6 +37,8 @@ class IsolateBundle implements LoadedBundle {
   private udfHost: IsolateHost;
   private udfContext: Promise<IsolateContext> | null = null;
   private actionHost: IsolateHost | null = null;
+  /** Action isolates with an action running in them. */
+  private readonly busyActionHosts = new Set<IsolateHost>();
   private disposed = false;
 
   constructor(
@@ -62,38 +66,31 @@ class IsolateBundle implements LoadedBundle {
   async invoke(req: InvokeRequest): Promise<string> {
     if (this.disposed) throw { message: "This version of the functions was replaced." };
     const { host: _host, ...message } = req;
-    if (req.udfType === "action") {
-      const context = await this.freshActionContext();
-      try {
-        return await context.invoke(message, req.host);
-      } finally {
-        context.dispose();
-      }
-    }
+    if (req.udfType === "action") return this.inActionContext((context) => context.invoke(message, req.host));
     const context = await this.sharedContext();
     return context.invoke(message, req.host);
   }
 
   async invokeHttp(req: InvokeHttpRequest): Promise<SerializedResponse> {
     if (this.disposed) throw { message: "This version of the functions was replaced." };
-    const context = await this.freshActionContext();
-    try {
-      const json = await context.invokeHttp({ request: req.request, requestId: req.requestId, env: req.env }, req.host);
-      return JSON.parse(json) as SerializedResponse;
-    } finally {
-      context.dispose();
-    }
+    const json = await this.inActionContext((context) =>
+      context.invokeHttp({ request: req.request, requestId: req.requestId, env: req.env }, req.host),
+    );
+    return JSON.parse(json) as SerializedResponse;
   }
 
   /** Heap bytes in use across this bundle's isolates. */
   heapBytes(): number {
-    return this.udfHost.heapBytes() + (this.actionHost?.heapBytes() ?? 0);
+    let total = this.udfHost.heapBytes() + (this.actionHost?.heapBytes() ?? 0);
+    for (const host of this.busyActionHosts) if (host !== this.actionHost) total += host.heapBytes();
+    return total;
   }
 
   dispose(): void {
     this.disposed = true;
     this.udfHost.kill({ kind: "disposed" });
     this.actionHost?.kill({ kind: "disposed" });
+    for (const host of this.busyActionHosts) host.kill({ kind: "disposed" });
   }
 
   private sharedContext(): Promise<IsolateContext> {
@@ -111,16 +108,20 @@ class IsolateBundle implements LoadedBundle {
     return this.udfContext;
   }
 
-  private async freshActionContext(): Promise<IsolateContext> {
+  /** Runs an action in a fresh context: in the kept action isolate, or in one of its own while that one is busy. */
+  private async inActionContext<T>(run: (context: IsolateContext) => Promise<T>): Promise<T> {
     if (!this.actionHost || this.actionHost.dead) this.actionHost = new IsolateHost(this.bundle, this.limits);
-    const context = new IsolateContext(this.actionHost, this.mapper);
+    const host = this.busyActionHosts.has(this.actionHost) ? new IsolateHost(this.bundle, this.limits) : this.actionHost;
+    this.busyActionHosts.add(host);
+    const context = new IsolateContext(host, this.mapper);
     try {
       await context.load();
-    } catch (e) {
+      return await run(context);
+    } finally {
       context.dispose();
-      throw e;
+      this.busyActionHosts.delete(host);
+      if (host !== this.actionHost) host.kill({ kind: "disposed" });
     }
-    return context;
   }
 }
 
