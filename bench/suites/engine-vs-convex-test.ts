@@ -3,23 +3,38 @@
  * (tests/fixtures/bench-workload) and the same workload, in one run:
  * bulk insert, indexed point reads, indexed range scans, filtered scans and
  * paginating through every document. Prints per-operation times and ratios.
+ *
+ * Fair to both sides: each backend first runs the whole workload at a tenth of
+ * the scale on a throwaway instance (module loading, JIT of every path it will
+ * take), then each is measured ROUNDS times on fresh instances, alternating
+ * which goes first, with a full garbage collection before every measurement.
+ * Each row reports the median of its rounds.
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { anyApi } from "convex/server";
 import { convexTest } from "convex-test";
 import type { BenchSuite } from "../run.ts";
 import { createDeployment, readFunctionsFolder } from "../../src/sandbox/index.ts";
 
 const WORKLOAD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../tests/fixtures/bench-workload");
-const DOCS = 10_000;
+const ROUNDS = 3;
 const BATCH = 500;
-const POINT_READS = 1_000;
-const RANGE_SCANS = 200;
-const RANGE_WIDTH = 50;
-const FILTERED_SCANS = 10;
 const PAGE_SIZE = 100;
+const RANGE_WIDTH = 50;
 const GROUPS = ["red", "green", "blue", "amber"];
+
+/** The measured workload's size; the warm-up runs the same workload at `WARM_UP`. */
+interface Scale {
+  docs: number;
+  pointReads: number;
+  rangeScans: number;
+  filteredScans: number;
+}
+const MEASURED: Scale = { docs: 10_000, pointReads: 1_000, rangeScans: 200, filteredScans: 10 };
+const WARM_UP: Scale = { docs: 1_000, pointReads: 100, rangeScans: 20, filteredScans: 4 };
 
 /** The two backends behind one calling convention. */
 interface Backend {
@@ -70,14 +85,14 @@ async function convexTestBackend(): Promise<Backend> {
 
 interface Operation {
   name: string;
-  run(b: Backend): Promise<void>;
+  run(b: Backend, s: Scale): Promise<void>;
 }
 
 const operations: Operation[] = [
   {
-    name: `bulk insert ${DOCS} docs (${BATCH}/mutation)`,
-    async run(b) {
-      for (let start = 0; start < DOCS; start += BATCH) {
+    name: `bulk insert ${MEASURED.docs} docs (${BATCH}/mutation)`,
+    async run(b, s) {
+      for (let start = 0; start < s.docs; start += BATCH) {
         const items = Array.from({ length: BATCH }, (_, i) => {
           const key = start + i;
           return { key, group: GROUPS[key % GROUPS.length], value: (key * 7919) % 1000 };
@@ -87,36 +102,36 @@ const operations: Operation[] = [
     },
   },
   {
-    name: `indexed point reads x${POINT_READS}`,
-    async run(b) {
-      for (let i = 0; i < POINT_READS; i++) {
-        const key = (i * 7) % DOCS;
+    name: `indexed point reads x${MEASURED.pointReads}`,
+    async run(b, s) {
+      for (let i = 0; i < s.pointReads; i++) {
+        const key = (i * 7) % s.docs;
         const value = await b.query("items:byKey", { key });
         if (value !== (key * 7919) % 1000) throw new Error(`wrong value for key ${key}`);
       }
     },
   },
   {
-    name: `indexed range scans x${RANGE_SCANS} (${RANGE_WIDTH} docs)`,
-    async run(b) {
-      for (let i = 0; i < RANGE_SCANS; i++) {
-        const from = (i * 37) % (DOCS - RANGE_WIDTH);
+    name: `indexed range scans x${MEASURED.rangeScans} (${RANGE_WIDTH} docs)`,
+    async run(b, s) {
+      for (let i = 0; i < s.rangeScans; i++) {
+        const from = (i * 37) % (s.docs - RANGE_WIDTH);
         const count = await b.query("items:keyRange", { from, to: from + RANGE_WIDTH });
         if (count !== RANGE_WIDTH) throw new Error(`range returned ${count}`);
       }
     },
   },
   {
-    name: `filtered full scans x${FILTERED_SCANS}`,
-    async run(b) {
-      for (let i = 0; i < FILTERED_SCANS; i++) {
+    name: `filtered full scans x${MEASURED.filteredScans}`,
+    async run(b, s) {
+      for (let i = 0; i < s.filteredScans; i++) {
         await b.query("items:filtered", { group: GROUPS[i % GROUPS.length], min: 500 });
       }
     },
   },
   {
-    name: `paginate through ${DOCS} docs (${PAGE_SIZE}/page)`,
-    async run(b) {
+    name: `paginate through ${MEASURED.docs} docs (${PAGE_SIZE}/page)`,
+    async run(b, s) {
       let cursor: string | null = null;
       let total = 0;
       for (;;) {
@@ -129,34 +144,52 @@ const operations: Operation[] = [
         cursor = page.continueCursor;
         if (page.isDone) break;
       }
-      if (total !== DOCS) throw new Error(`paginated ${total} documents`);
+      if (total !== s.docs) throw new Error(`paginated ${total} documents`);
     },
   },
 ];
 
-async function measure(backend: Backend): Promise<number[]> {
+/** A full garbage collection before each measurement, so one backend's garbage is not billed to the other. */
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
+/** Runs the whole workload on a fresh instance of one backend; wall-clock ms per operation. */
+async function runWorkload(create: () => Promise<Backend>, scale: Scale): Promise<number[]> {
+  const backend = await create();
+  collectGarbage();
   const times: number[] = [];
-  for (const op of operations) {
-    const started = performance.now();
-    await op.run(backend);
-    times.push(performance.now() - started);
+  try {
+    for (const op of operations) {
+      const started = performance.now();
+      await op.run(backend, scale);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await backend.close();
   }
-  await backend.close();
   return times;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const suite: BenchSuite = {
   title: "Engine vs convex-test: same functions, same workload",
   async run() {
-    // Warm both up (module loading, JIT) on a throwaway instance before measuring.
-    const warm = [await engineBackend(), await convexTestBackend()];
-    for (const b of warm) {
-      await b.mutation("items:insertMany", { items: [{ key: 1, group: "red", value: 1 }] });
-      await b.query("items:byKey", { key: 1 });
-      await b.close();
+    const backends = [engineBackend, convexTestBackend];
+    // Warm-up: the whole workload, smaller, on throwaway instances of both.
+    for (const create of backends) await runWorkload(create, WARM_UP);
+
+    const rounds: number[][][] = [[], []];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which backend runs first, so neither always inherits the other's leftovers.
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const which of order) rounds[which].push(await runWorkload(backends[which], MEASURED));
     }
-    const engine = await measure(await engineBackend());
-    const reference = await measure(await convexTestBackend());
+    const [engine, reference] = rounds.map((times) => operations.map((_, i) => median(times.map((t) => t[i]))));
 
     const rows = operations.map((op, i) => ({
       operation: op.name,
@@ -164,6 +197,7 @@ const suite: BenchSuite = {
       "convex-test ms": reference[i].toFixed(1),
       "engine / convex-test": (engine[i] / reference[i]).toFixed(2),
     }));
+    console.log(`Median of ${ROUNDS} rounds per backend, after a warm-up at 1/10 scale.`);
     console.table(rows);
     const slower = rows.filter((r) => Number(r["engine / convex-test"]) > 1).map((r) => r.operation);
     console.log(

@@ -23,8 +23,7 @@ import {
 import type { Document, DocumentWrite, ReadSet, SerializedQuery, Timestamp, WriteSet } from "./types.ts";
 import { checkUserFields, dropUndefined } from "./values/documentFields.ts";
 import { keySuccessor, keyToBytes } from "./values/indexKey.ts";
-import { checkDocumentLimits, valueSize } from "./values/size.ts";
-import { containsCommitTs } from "./values/commitTs.ts";
+import { measureDocument, valueSize } from "./values/size.ts";
 import type { KeyRange } from "./occ.ts";
 
 /** What a transaction needs from its database. */
@@ -104,8 +103,12 @@ export class Transaction implements ReadView {
     this.writeSource = writeSource;
   }
 
+  /** The document `write` is validating: its own `_id` is known to belong to its table. */
+  private validating: { id: string; table: string } = { id: "", table: "" };
+
   private readonly idChecks: CheckValueOptions = {
-    isIdOfTable: (value, t) => this.host.tableNameOf(value) === t,
+    isIdOfTable: (value, t) =>
+      (value === this.validating.id && t === this.validating.table) || this.host.tableNameOf(value) === t,
     tableNameOfId: (value) => this.host.tableNameOf(value),
   };
 
@@ -191,8 +194,10 @@ export class Transaction implements ReadView {
   // ---- Writes ---------------------------------------------------------------
 
   /**
-   * `opts.valuesDecoded`: `value` is the output of `jsonToConvex` (as the runtime's
-   * insert syscall gives it), so its Convex value checks need not run again.
+   * `opts.valuesDecoded`: `value` was just decoded from JSON (as the runtime's
+   * insert syscall gives it), so its Convex value checks need not run again,
+   * it holds no `undefined` fields, and nobody else holds it: it becomes the
+   * stored document itself.
    */
   insert(table: string, value: Record<string, Value>, opts: { valuesDecoded?: boolean } = {}): string {
     if (isSystemTable(table)) throw new Error(SYSTEM_TABLES_READ_ONLY);
@@ -213,8 +218,8 @@ export class Transaction implements ReadView {
     }
     this.host.tableNumberFor(table, true);
     const id = this.host.newDocumentId(table);
-    // One copy: the user's fields without `undefined` ones, then the system fields.
-    const doc = dropUndefined(value) as Record<string, Value>;
+    // The user's fields without `undefined` ones (a copy unless the value is ours), then the system fields.
+    const doc = valuesDecoded ? value : (dropUndefined(value) as Record<string, Value>);
     doc._id = id;
     doc._creationTime = this.host.nextCreationTime(this.beginTime);
     this.write(table, id, null, doc as Document, validate);
@@ -307,10 +312,13 @@ export class Transaction implements ReadView {
     if (this.finished) throw new Error("This transaction has already finished");
     let size = 0;
     if (after) {
-      size = checkDocumentLimits(after);
-      if (!this.usesCommitTs && containsCommitTs(after)) this.usesCommitTs = true;
+      const measured = measureDocument(after);
+      size = measured.size;
+      if (measured.containsCommitTs) this.usesCommitTs = true;
       const validator = validate ? this.catalog.validatorOf(table) : null;
       if (validator) {
+        this.validating.id = id;
+        this.validating.table = table;
         const error = checkValue(after, validator, this.idChecks);
         if (error !== null) {
           throw new Error(

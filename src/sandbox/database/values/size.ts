@@ -80,11 +80,36 @@ interface Measured {
   nesting: number;
   /** Length of the first over-long array found, or -1. */
   longArray: number;
+  /** Whether a `db.vars.commitTs` placeholder was seen. */
+  commitTs: boolean;
 }
 
-/** One walk over a value: size, nesting and the first array over the length limit. */
+/** One walk over a value: size, nesting, the first array over the length limit, commit timestamps. */
 function measure(v: Value | undefined, out: Measured): void {
-  if (v === undefined || v === null || typeof v !== "object" || v instanceof ArrayBuffer || isCommitTs(v)) {
+  switch (typeof v) {
+    case "number":
+    case "bigint":
+      out.size = 9;
+      out.nesting = 0;
+      return;
+    case "string":
+      out.size = 2 + utf8Length(v);
+      out.nesting = 0;
+      return;
+    case "object":
+      break;
+    default:
+      out.size = valueSize(v);
+      out.nesting = 0;
+      return;
+  }
+  if (v === null || v instanceof ArrayBuffer) {
+    out.size = valueSize(v);
+    out.nesting = 0;
+    return;
+  }
+  if (isCommitTs(v)) {
+    out.commitTs = true;
     out.size = valueSize(v);
     out.nesting = 0;
     return;
@@ -111,9 +136,26 @@ function measure(v: Value | undefined, out: Measured): void {
   out.nesting = 1 + deepest;
 }
 
-/** Throws the Convex error for a document over the size, nesting or array-length limits; returns its size. */
-export function checkDocumentLimits(doc: Record<string, Value | undefined>): number {
-  const m: Measured = { size: 0, nesting: 0, longArray: -1 };
+/** A document's size and whether it holds a `db.vars.commitTs` placeholder. */
+export interface DocumentMeasure {
+  readonly size: number;
+  readonly containsCommitTs: boolean;
+}
+
+const measured: Measured = { size: 0, nesting: 0, longArray: -1, commitTs: false };
+const documentMeasure = { size: 0, containsCommitTs: false };
+
+/**
+ * Throws the Convex error for a document over the size, nesting or
+ * array-length limits; else returns what it measured (one object reused by
+ * every call: read it before the next).
+ */
+export function measureDocument(doc: Record<string, Value | undefined>): DocumentMeasure {
+  const m = measured;
+  m.size = 0;
+  m.nesting = 0;
+  m.longArray = -1;
+  m.commitTs = false;
   measure(doc as Value, m);
   if (m.longArray >= 0) {
     throw new Error(`Array length is too long (${m.longArray} > maximum length ${MAX_ARRAY_LENGTH})`);
@@ -128,5 +170,12 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): num
       `Value is too large (${formatBinarySize(m.size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_SIZE)})`,
     );
   }
-  return m.size;
+  documentMeasure.size = m.size;
+  documentMeasure.containsCommitTs = m.commitTs;
+  return documentMeasure;
+}
+
+/** Throws the Convex error for a document over the size, nesting or array-length limits; returns its size. */
+export function checkDocumentLimits(doc: Record<string, Value | undefined>): number {
+  return measureDocument(doc).size;
 }

@@ -1,14 +1,53 @@
-/** JSON ⇄ Convex value conversion for syscalls, with the real `convex/values` functions. */
+/**
+ * JSON ⇄ Convex value conversion for syscalls. Encoding is the real
+ * `convexToJson`; decoding walks plain JSON itself and hands every object that
+ * is (or may be) special to the real `jsonToConvex`: an encoded value (one
+ * `$`-key), a field name Convex rejects, or `__proto__`. So it returns and
+ * throws exactly what `jsonToConvex` does, without its per-object entry arrays.
+ */
 import { convexToJson, jsonToConvex, type Value } from "convex/values";
 import type { Document } from "../../database/index.ts";
 import type { JSONValue } from "../types.ts";
+
+const MAX_FIELD_NAME_LENGTH = 1024;
 
 export function toJson(value: Value | Document | null | undefined): JSONValue {
   return convexToJson((value ?? null) as Value) as JSONValue;
 }
 
+/** A field name `jsonToConvex` accepts as is: at most 1024 printable ASCII characters, no leading `$`. */
+function isPlainFieldName(k: string): boolean {
+  if (k.length > MAX_FIELD_NAME_LENGTH || k === "__proto__" || k.charCodeAt(0) === 36 /* $ */) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 32 || c >= 127) return false;
+  }
+  return true;
+}
+
+type ConvexJson = Parameters<typeof jsonToConvex>[0];
+
 export function fromJson(json: unknown): Value {
-  return jsonToConvex(json as Parameters<typeof jsonToConvex>[0]);
+  switch (typeof json) {
+    case "string":
+    case "number":
+    case "boolean":
+      return json;
+    case "object":
+      break;
+    default:
+      return jsonToConvex(json as ConvexJson); // throws its "Unexpected type" error
+  }
+  if (json === null) return null;
+  if (Array.isArray(json)) return json.map(fromJson);
+  if (Object.getPrototypeOf(json) !== Object.prototype) return jsonToConvex(json as ConvexJson);
+  const source = json as Record<string, unknown>;
+  const out: Record<string, Value> = {};
+  for (const k in source) {
+    if (!isPlainFieldName(k)) return jsonToConvex(source as ConvexJson);
+    out[k] = fromJson(source[k]);
+  }
+  return out;
 }
 
 export function objectFromJson(json: unknown, what: string): Record<string, Value> {
