@@ -5,6 +5,7 @@
  *
  * Its stdin is a line-based control channel: `rss` prints
  * `{ rss: <bytes> }` (this process's resident set, isolates included);
+ * `cpu` prints `{ cpuMicros }` (user + system CPU time of this process);
  * `exit` (or stdin closing) stops the server and exits normally, so that
  * `--cpu-prof` gets to write its profile.
  */
@@ -35,6 +36,10 @@ const lines = createInterface({ input: process.stdin });
 lines.on("line", (line) => {
   const command = line.trim();
   if (command === "rss") process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss }) + "\n");
+  else if (command === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(JSON.stringify({ cpuMicros: user + system }) + "\n");
+  }
   else if (command === "exit") void stop();
 });
 lines.on("close", () => void stop());

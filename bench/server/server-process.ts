@@ -15,6 +15,8 @@ export interface ServerProcess {
   pid: number;
   /** The server process's resident set size in bytes. */
   rss(): Promise<number>;
+  /** The server process's CPU time so far (user + system), in ms. */
+  cpuMs(): Promise<number>;
   /** Stops the server and waits for the process to exit. */
   close(): Promise<void>;
 }
@@ -36,6 +38,11 @@ export function startServerProcess(): Promise<ServerProcess> {
     }
   });
   const nextLine = () => new Promise<string>((resolve) => waiting.push(resolve));
+  const ask = async (command: string) => {
+    const answer = nextLine();
+    child.stdin!.write(command + "\n");
+    return JSON.parse(await answer) as Record<string, number>;
+  };
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   return new Promise((resolve, reject) => {
@@ -46,9 +53,10 @@ export function startServerProcess(): Promise<ServerProcess> {
         cloudUrl,
         pid,
         async rss() {
-          const answer = nextLine();
-          child.stdin!.write("rss\n");
-          return (JSON.parse(await answer) as { rss: number }).rss;
+          return (await ask("rss")).rss;
+        },
+        async cpuMs() {
+          return (await ask("cpu")).cpuMicros / 1000;
         },
         async close() {
           stopChild(child);
