@@ -97,6 +97,7 @@ interface ActiveCall extends MeteredCall {
   /** What the call fails with when the wall-clock limit ends it. */
   wallMessage: string;
   startedAt: number;
+  watchdog: NodeJS.Timeout | null;
   resolve(resultJson: string): void;
   reject(error: UserCodeError): void;
 }
@@ -204,15 +205,15 @@ export class IsolateContext {
         wallMs,
         wallMessage,
         startedAt: performance.now(),
+        watchdog: null,
         resolve,
         reject,
       };
       this.calls.push(call);
-      const watchdog = setTimeout(() => {
-        this.timers.delete(watchdog);
+      call.watchdog = setTimeout(() => {
+        call.watchdog = null;
         if (!call.finished) this.host.kill({ kind: "timeout", message: wallMessage, culprit: call });
       }, wallMs);
-      this.timers.add(watchdog);
       const entry = this.startRef.apply(undefined, [call.id, http, callJson], { arguments: { copy: true }, timeout: wallMs });
       this.host.meter.track(call, entry).catch((e: unknown) => this.settle(call, null, this.runtimeError(e, call)));
     });
@@ -234,6 +235,7 @@ export class IsolateContext {
   private settle(call: ActiveCall, resultJson: string | null, error: UserCodeError | null): void {
     if (call.finished) return;
     call.finished = true;
+    if (call.watchdog) clearTimeout(call.watchdog);
     const i = this.calls.indexOf(call);
     if (i !== -1) this.calls.splice(i, 1);
     if (error) call.reject(error);
