@@ -227,6 +227,7 @@ describe("isolates contain hostile code", () => {
       "staticImport.ts": `import { readFileSync } from "node:fs";\nexport const x = typeof readFileSync;\n`,
       "dynamicImport.ts": `export async function load() {\n  return await import("fs");\n}\n`,
       "required.js": `export function run() {\n  return require("child_process");\n}\n`,
+      "nodeAction.ts": `"use node";\nimport { createHash } from "crypto";\nexport const h = createHash;\n`,
     };
     const refused = await push({ ...COUNTER_FILES, ...nodeFiles });
     expect(refused.status).toBe(400);
@@ -240,6 +241,8 @@ describe("isolates contain hostile code", () => {
         'so only "convex" and your own files can be imported.',
     );
     expect(byFile["required.js"].message).toContain('Could not resolve "child_process": it is built into Node.js');
+    expect(byFile["nodeAction.ts"]).toMatchObject({ line: 2 });
+    expect(byFile["nodeAction.ts"].message).toContain('This sandbox does not run "use node" actions (the directive is ignored)');
     expect(refused.json.message).toContain("staticImport.ts:1");
     expect(await client.query(api.counters.get, { name: "after-imports" })).toBe(1);
   });

@@ -71,10 +71,21 @@ export function isNodeBuiltin(specifier: string): boolean {
   return builtinModules.includes(name) || builtinModules.includes(name.split("/")[0]);
 }
 
+/** The CLI's test for a `"use node"` directive line (`useNodeDirectiveRegex`). */
+const USE_NODE_DIRECTIVE = /^\s*("|')use node("|');?\s*$/m;
+
+export function hasUseNodeDirective(source: string): boolean {
+  return USE_NODE_DIRECTIVE.test(source);
+}
+
 /** Push error for a static import of a Node.js built-in, after the CLI's advice. */
-export function nodeBuiltinPushMessage(specifier: string): string {
+export function nodeBuiltinPushMessage(specifier: string, fromUseNodeFile = false): string {
+  const lead = `Could not resolve ${JSON.stringify(specifier)}: it is built into Node.js, and Convex functions run in a V8 isolate without Node.js APIs. `;
+  if (fromUseNodeFile) {
+    return lead + 'This sandbox does not run "use node" actions (the directive is ignored), so only "convex" and your own files can be imported.';
+  }
   return (
-    `Could not resolve ${JSON.stringify(specifier)}: it is built into Node.js, and Convex functions run in a V8 isolate without Node.js APIs. ` +
+    lead +
     'It looks like you are using Node APIs from a file without the "use node" directive; this sandbox does not run "use node" actions, ' +
     'so only "convex" and your own files can be imported.'
   );

@@ -11,7 +11,7 @@
  */
 import type { Plugin } from "esbuild";
 import { ENTRY_POINT_EXTENSIONS } from "./entryPoints.ts";
-import { isNodeBuiltin, nodeBuiltinPushMessage } from "./runtimeLoading.ts";
+import { hasUseNodeDirective, isNodeBuiltin, nodeBuiltinPushMessage } from "./runtimeLoading.ts";
 
 export const FILE_NAMESPACE = "fn";
 export const ENTRY_PATH = "<entry>";
@@ -91,7 +91,10 @@ export function virtualFilesPlugin(opts: {
         if (spec.startsWith("/")) {
           return { errors: [{ text: `Could not resolve "${spec}": imports must be relative to the file` }] };
         }
-        if (isNodeBuiltin(spec)) return { errors: [{ text: nodeBuiltinPushMessage(spec) }] };
+        if (isNodeBuiltin(spec)) {
+          const useNode = hasUseNodeDirective(files[args.importer] ?? "");
+          return { errors: [{ text: nodeBuiltinPushMessage(spec, useNode) }] };
+        }
         return {
           errors: [
             {
