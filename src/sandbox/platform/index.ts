@@ -60,6 +60,8 @@ export interface PushedCode {
   crons: JSONValue | null;
   /** The router's routes, or null when `http.ts` exports no router. */
   httpRoutes: HttpRoute[] | null;
+  /** `process.env` of the deployment (its variables and URLs): auth.config.ts is evaluated with it. */
+  environmentVariables: Record<string, string>;
 }
 
 export class Platform {
@@ -130,15 +132,14 @@ export class Platform {
   }
 
   /**
-   * Applies a push: evaluates `auth.config.ts`, replaces the cron set, and
-   * takes the HTTP routes. Throws (a push error) on an invalid auth config or
-   * cron schedule, before anything changes.
+   * Applies a push: evaluates `auth.config.ts` (with the deployment's
+   * environment variables), replaces the cron set, and takes the HTTP
+   * routes. Throws (a push error) on an invalid auth config or cron schedule,
+   * before anything changes. The deployment calls it again, with the same
+   * code, after its environment variables change.
    */
   async onPush(code: PushedCode): Promise<void> {
-    const authConfig = await loadAuthConfig(code.files, {
-      CONVEX_CLOUD_URL: this.opts.cloudUrl,
-      CONVEX_SITE_URL: this.opts.siteUrl,
-    });
+    const authConfig = await loadAuthConfig(code.files, code.environmentVariables);
     parseAuthConfig(authConfig);
     this.crons.register(parseCronsExport(code.crons));
     this.auth.configure(authConfig);

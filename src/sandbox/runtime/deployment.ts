@@ -15,7 +15,7 @@ import { Database, WriteConflictError, type Commit, type ReadSet, type Timestamp
 import { bundleFunctions } from "./bundler/index.ts";
 import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
 import { UnloadableBundle, withImportEnvironment } from "./environment/import-environment.ts";
-import { applyEnvVarChanges, setChanges, sortedEnvVars, type EnvVarChange } from "./environment/variables.ts";
+import { applyEnvVarChanges, EnvironmentVariableError, setChanges, sortedEnvVars, type EnvVarChange } from "./environment/variables.ts";
 import { InProcessExecutor } from "./executor/inProcess.ts";
 import { CallFailure, writeConflictMessage } from "./failures.ts";
 import { Mutex } from "./lock.ts";
@@ -110,12 +110,16 @@ export interface PushedCode {
   crons: JSONValue | null;
   /** The router's routes, or null when there is no `http.ts` router. */
   httpRoutes: Array<{ path: string; method: string }> | null;
+  /** What `process.env` holds (the variables and the built-in URLs); `auth.config.ts` is evaluated with it. */
+  environmentVariables: Record<string, string>;
 }
 
 interface CodeVersion {
   bundle: LoadedBundle;
   /** The bundle as built, before the import environment is stated (reloaded when variables change). */
   source: Bundle;
+  /** What the push listeners were given (they run again, with the new variables, after a change). */
+  pushed: Omit<PushedCode, "environmentVariables">;
   registry: FunctionRegistry;
   files: Record<string, string>;
   httpRoutes: Array<{ path: string; method: string }>;
@@ -243,9 +247,10 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       };
     }
     const hasRouter = bundle.exports.some((x) => x.module === "http" && x.kind === "router");
+    const pushed = { files, crons: bundle.crons, httpRoutes: hasRouter ? (bundle.httpRoutes ?? []) : null };
     for (const listener of this.pushListeners) {
       try {
-        await listener({ files, crons: bundle.crons, httpRoutes: hasRouter ? (bundle.httpRoutes ?? []) : null });
+        await listener({ ...pushed, environmentVariables: this.processEnv() });
       } catch (e) {
         bundle.dispose();
         return { ok: false, errors: [{ file: null, line: null, column: null, message: (e as Error).message }] };
@@ -254,6 +259,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const version: CodeVersion = {
       bundle,
       source: built.bundle,
+      pushed,
       registry: new FunctionRegistry(bundle.exports),
       files,
       httpRoutes: bundle.httpRoutes ?? [],
@@ -666,8 +672,9 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   }
 
   /**
-   * Applies the changes (all or none; EnvironmentVariableError on bad input),
-   * then reloads the running code so top-level code sees the new values too.
+   * Applies the changes (all or none; EnvironmentVariableError on bad input,
+   * or when the push listeners refuse the new values: an auth.config.ts they
+   * break), then reloads the running code so top-level code sees them too.
    * The function list stays as pushed (Convex re-reads it only on a push). If
    * the code no longer loads with the new values, its calls fail with that
    * error until the variables or the code change.
@@ -680,11 +687,21 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         this.setEnvVars(next);
         return;
       }
+      const env = functionEnvironment(next, this);
       let bundle: LoadedBundle;
       try {
-        bundle = await this.executor.load(withImportEnvironment(code.source, functionEnvironment(next, this)));
+        bundle = await this.executor.load(withImportEnvironment(code.source, env));
       } catch (e) {
         bundle = new UnloadableBundle(code.bundle, { message: String((e as UserCodeError).message ?? e) });
+      }
+      // As Convex re-evaluates auth.config.ts with the new values, refusing a change that breaks it.
+      for (const listener of this.pushListeners) {
+        try {
+          await listener({ ...code.pushed, environmentVariables: env });
+        } catch (e) {
+          bundle.dispose();
+          throw new EnvironmentVariableError("InvalidAuthConfig", `This change would make the auth config invalid: ${(e as Error).message}`);
+        }
       }
       await this.lock.run(async () => {
         this.setEnvVars(next);

@@ -200,3 +200,45 @@ for (const executor of ["isolate", "inprocess"] as const) {
     });
   });
 }
+
+describe("environment variables in auth.config.ts", () => {
+  let server: SandboxServer;
+  beforeAll(async () => {
+    server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, executor: "inprocess", log: () => {} });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("evaluates it with the variables, again after each change, and refuses a change that breaks it", async () => {
+    const sandbox = (await (await fetch(`${server.cloudUrl}/api/sandboxes`, { method: "POST" })).json()) as { url: string; adminKey: string };
+    const headers = { authorization: `Convex ${sandbox.adminKey}`, "content-type": "application/json" };
+    const files = {
+      "auth.config.ts": `export default { providers: [{ domain: process.env.AUTH_DOMAIN!, applicationID: "convex" }] };`,
+      "me.ts": `import { query } from "./_generated/server";\nexport const whoami = query({ args: {}, handler: async (ctx) => (await ctx.auth.getUserIdentity())?.subject ?? null });\n`,
+    };
+    const push = () => fetch(`${sandbox.url}/api/sandbox/push`, { method: "POST", headers, body: JSON.stringify({ files }) });
+
+    const unset = await push();
+    expect(unset.status).toBe(400);
+    expect(((await unset.json()) as { message: string }).message).toContain("is an environment variable unset?");
+
+    await set(sandbox.url, sandbox.adminKey, [{ name: "AUTH_DOMAIN", value: sandbox.url }]);
+    expect((await push()).status).toBe(200);
+    const token = ((await (await fetch(`${sandbox.url}/api/sandbox/token`, { method: "POST", headers, body: JSON.stringify({ claims: { subject: "alice" } }) })).json()) as { token: string }).token;
+    const client = new ConvexHttpClient(sandbox.url);
+    client.setAuth(token);
+    expect(await client.query(api.me.whoami, {})).toBe("alice");
+
+    const breaking = await admin(sandbox.url, sandbox.adminKey).update([{ name: "AUTH_DOMAIN", value: "" }]);
+    expect(breaking.status).toBe(400);
+    const refusal = (await breaking.json()) as { code: string; message: string };
+    expect(refusal.code).toBe("InvalidAuthConfig");
+    expect(refusal.message).toMatch(/^This change would make the auth config invalid: .*is an environment variable unset\?/);
+    expect(await admin(sandbox.url, sandbox.adminKey).list()).toEqual({ AUTH_DOMAIN: sandbox.url });
+    expect(await client.query(api.me.whoami, {})).toBe("alice");
+
+    await set(sandbox.url, sandbox.adminKey, [{ name: "AUTH_DOMAIN", value: "https://issuer.example" }]);
+    await expect(client.query(api.me.whoami, {})).rejects.toThrow("No auth provider found matching the given token");
+  });
+});
