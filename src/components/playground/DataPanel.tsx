@@ -3,7 +3,7 @@
  * queries), and every public query of the learner's deployment that needs no arguments,
  * subscribed through a real ConvexReactClient on the sandbox, so each commit that changes
  * a result re-renders it (no polling). Also the "act as user" picker, which applies to
- * the query subscriptions and to the runner.
+ * the query subscriptions and to the runner, and the sandbox's environment variables.
  */
 import { useEffect, useMemo, useState } from "react";
 import { ConvexReactClient } from "convex/react";
@@ -14,6 +14,7 @@ import { applyCaller, callerFor, SAMPLE_USERS, type Caller } from "../../lib/pla
 import { formatValue } from "../../lib/playground/runner/formatValue";
 import ErrorDetails from "./ErrorDetails";
 import TablesView from "./TablesView";
+import EnvironmentVariablesView from "./EnvironmentVariablesView";
 
 interface Props {
   sandbox: SandboxInfo;
@@ -73,6 +74,7 @@ export default function DataPanel({ sandbox, functions, caller, onCaller, hasAut
       {queries.map((fn) => (
         <LiveQuery key={fn.path} client={client} path={fn.path} />
       ))}
+      <EnvironmentVariablesView sandbox={sandbox} />
     </div>
   );
 }
