@@ -26,7 +26,10 @@ export const inAction = action({ args: {}, handler: async () => read() });
 export const nested = query({ args: {}, handler: async (ctx) => ctx.runQuery(api.env.inQuery, {}) });
 export const shape = query({
   args: {},
-  handler: async () => ({ keys: Object.keys(process.env), json: JSON.stringify(process.env), has: "GREETING" in process.env }),
+  handler: async () => {
+    console.log(process.env);
+    return { keys: Object.keys(process.env), json: JSON.stringify(process.env), has: "GREETING" in process.env };
+  },
 });
 export const badName = query({ args: {}, handler: async () => (process.env as Record<string, string | undefined>)["bad-name"] ?? null });
 export const http = httpAction(async () => new Response(JSON.stringify(read())));
@@ -87,7 +90,10 @@ for (const executor of ["inprocess", "isolate"] as const) {
         now: "hello",
         site: "http://site.test",
       });
-      expect(await query("env:shape")).toEqual({ keys: [], json: "{}", has: false });
+      const shape = await d.runQuery({ path: "env:shape", args: {} });
+      expect(shape.value).toEqual({ keys: [], json: "{}", has: false });
+      // Convex's console honours an object's own inspect(): process.env logs as "[process.env]".
+      expect(shape.logLines).toEqual(["[LOG] [process.env]"]);
       const bad = await d.runQuery({ path: "env:badName", args: {} });
       expect(bad.errorMessage).toContain(
         "Uncaught Error: The environment variable name bad-name is invalid. Environment variable names must begin with a letter and may only include characters a-z, A-Z, 0-9, and underscores.",

@@ -217,6 +217,9 @@
       if (parts.length === 0) return "[" + String(value) + "]";
       return "{ [" + String(value) + "] " + parts.join(", ") + " }";
     }
+    // object-inspect's customInspect, as Convex's console sets it: an object's own
+    // inspect() speaks for it (so process.env logs as "[process.env]").
+    if (typeof value === "object" && typeof value.inspect === "function") return String(value.inspect());
     if (value instanceof Map || value instanceof Set) {
       var members = [];
       value.forEach(function (v, k) {
