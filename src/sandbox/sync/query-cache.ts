@@ -50,7 +50,7 @@ export function queryCacheKey(
 
 export class QueryCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly inflight = new Map<string, Promise<CachedResult>>();
+  private readonly inflight = new Map<string, { epoch: number; promise: Promise<CachedResult> }>();
 
   constructor(
     private readonly feed: CommitFeed,
@@ -58,8 +58,9 @@ export class QueryCache {
   ) {}
 
   /**
-   * A result for `key` valid at `target` if one is cached; otherwise runs
-   * `execute` (once, however many callers ask at the same time).
+   * A result for `key` valid at `target`: a cached one, the one a run already
+   * under way produces (when it is still valid at `target`), or else the
+   * result of `execute`, run once however many callers ask at the same time.
    */
   async get(
     key: string,
@@ -76,7 +77,20 @@ export class QueryCache {
       }
     }
     const running = this.inflight.get(key);
-    if (running) return running;
+    if (running && running.epoch === this.feed.epoch) {
+      const result = await running.promise;
+      if (result.validAt >= target) return result;
+      if (running.epoch === this.feed.epoch && this.feed.stillValid(result.outcome.readSet, result.validAt, target)) {
+        return { ...result, validAt: target };
+      }
+      // A commit after that run began changed what it read: ask again (a run
+      // started from now on reads at `target` or later).
+      return this.get(key, target, execute);
+    }
+    return this.run(key, execute);
+  }
+
+  private async run(key: string, execute: () => Promise<{ outcome: CallOutcome; requestId: string }>): Promise<CachedResult> {
     const epoch = this.feed.epoch;
     const startTs = this.feed.latestTs();
     const computedAt = performance.now();
@@ -89,11 +103,12 @@ export class QueryCache {
       }
       return { outcome, requestId, validAt };
     });
-    this.inflight.set(key, promise);
+    const running = { epoch, promise };
+    this.inflight.set(key, running);
     try {
       return await promise;
     } finally {
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === running) this.inflight.delete(key);
     }
   }
 }

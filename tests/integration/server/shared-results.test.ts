@@ -43,6 +43,24 @@ describe("results shared between subscriptions and HTTP queries", () => {
     await ws.close();
   });
 
+  it("never answers an HTTP query with less than the caller's own write while subscriptions re-run", async () => {
+    const watchers = Array.from({ length: 20 }, () => new ConvexClient(server.cloudUrl, { logger: false }));
+    const offs = watchers.map((c) => c.onUpdate(api.counters.get, { name: "busy" }, () => {}));
+    const writers = Array.from({ length: 4 }, () => new ConvexHttpClient(server.cloudUrl, { logger: false }));
+    await Promise.all(
+      writers.map(async (http) => {
+        for (let i = 0; i < 15; i++) {
+          const written: number = await http.mutation(api.counters.increment, { name: "busy" });
+          const read: number = await http.query(api.counters.get, { name: "busy" });
+          expect(read).toBeGreaterThanOrEqual(written);
+        }
+      }),
+    );
+    expect(await writers[0].query(api.counters.get, { name: "busy" })).toBe(60);
+    offs.forEach((off) => off());
+    await Promise.all(watchers.map((c) => c.close()));
+  });
+
   it("answers HTTP queries without any subscription after each mutation", async () => {
     const http = new ConvexHttpClient(server.cloudUrl, { logger: false });
     for (let i = 1; i <= 8; i++) {
