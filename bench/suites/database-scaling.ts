@@ -12,31 +12,37 @@ import { runInNewContext } from "node:vm";
 import type { BenchSuite } from "../run.ts";
 import { Database, encodeId, type Commit, type CommitLog, type Document, type SerializedQuery } from "../../src/sandbox/database/index.ts";
 import { newInternalId } from "../../src/sandbox/database/ids.ts";
-import { idKey } from "../../src/sandbox/database/indexes/tableStore.ts";
+import { encodeValue } from "../../src/sandbox/database/values/indexKey.ts";
 
 const SIZES = [1_000, 10_000, 100_000, 1_000_000];
-const POINT_READS = 6_000;
-const RANGE_READS = 2_000;
+const POINT_READS = 2_000;
+const RANGE_READS = 500;
 const RANGE_LENGTH = 10;
+const ROUNDS = 15;
 const BATCH = 10_000;
+const START = 1_700_000_000_000;
 
-/** Builds the table through the commit-log replay path the server uses at start-up. */
-function buildDatabase(n: number): { db: Database; ids: string[] } {
+/** A commit log of `n` inserts into `docs`, 10,000 per commit. */
+function makeCommits(n: number): { commits: Commit[]; ids: string[] } {
   const ids: string[] = [];
   const commits: Commit[] = [];
-  const start = 1_700_000_000_000;
   for (let b = 0; b < n; b += BATCH) {
     const writes = [];
     for (let i = b; i < Math.min(n, b + BATCH); i++) {
-      const id = encodeId(10001, newInternalId(start));
+      const id = encodeId(10001, newInternalId(START));
       ids.push(id);
-      const doc = { _id: id, _creationTime: start + i, key: i, body: `document ${i}` } as Document;
+      const doc = { _id: id, _creationTime: START + i, key: i, body: `document ${i}` } as Document;
       writes.push({ table: "docs", id, before: null, after: doc });
     }
     commits.push({ ts: BigInt(b + 1), writes });
   }
+  return { commits, ids };
+}
+
+/** Loads the table through the commit-log replay path the server uses at start-up. */
+function loadDatabase(commits: Commit[]): Database {
   const log: CommitLog = { append: () => {}, load: () => commits, clear: () => {} };
-  const db = new Database({ commitLog: log, now: () => start + n });
+  const db = new Database({ commitLog: log, now: () => START + commits.length * BATCH });
   db.setSchema({
     tables: [
       {
@@ -49,7 +55,7 @@ function buildDatabase(n: number): { db: Database; ids: string[] } {
     schemaValidation: true,
   });
   db.load();
-  return { db, ids };
+  return db;
 }
 
 function rangeQuery(from: number): SerializedQuery {
@@ -71,7 +77,7 @@ function rangeQuery(from: number): SerializedQuery {
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-/** CPU time (user + system) in nanoseconds: robust against other processes sharing the machine. */
+/** CPU time (user + system) of the whole process in nanoseconds, including V8's helper threads. */
 function cpuNs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) * 1000;
@@ -83,95 +89,130 @@ function lcg(seed: number): () => number {
   return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** The same lookups straight on the `by_id` B+ tree: the floor set by the tree and the memory it lives in. */
-function measureRawTree(db: Database, ids: string[]): number {
-  const tree = db.begin().table("docs")!.index("by_id")!.tree;
-  const keys = ids.map(idKey);
-  const rand = lcg(42);
-  const run = () => {
-    const t0 = cpuNs();
-    let found = 0;
-    for (let i = 0; i < POINT_READS; i++) if (tree.get(keys[Math.floor(rand() * keys.length)]) !== undefined) found++;
-    if (found !== POINT_READS) throw new Error("raw tree lookups failed");
-    return (cpuNs() - t0) / POINT_READS;
-  };
-  run();
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    collectGarbage();
-    best = Math.min(best, run());
-  }
-  return best;
+interface Timing {
+  /** Median over the rounds of main-thread wall time per operation (ns). */
+  wallNs: number;
+  /** Median over the rounds of process CPU time per operation (ns). */
+  cpuNs: number;
 }
 
-function measure(db: Database, ids: string[]): { pointNs: number; rangeNs: number } {
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Runs `round` (which does `ops` operations) ROUNDS times, each after a full
+ * garbage collection, and returns the medians: interference from other
+ * processes or a stray collection moves single rounds, not the median.
+ */
+function timeRounds(ops: number, round: () => void, prepare: () => void = () => {}): Timing {
+  prepare();
+  round(); // warm-up
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    prepare();
+    collectGarbage();
+    const c0 = cpuNs();
+    const t0 = process.hrtime.bigint();
+    round();
+    walls.push(Number(process.hrtime.bigint() - t0) / ops);
+    cpus.push((cpuNs() - c0) / ops);
+  }
+  return { wallNs: median(walls), cpuNs: median(cpus) };
+}
+
+/**
+ * `db.get` of random documents, 500 per transaction. Each id is a fresh
+ * string made just before the round, as a request's arguments are: the id
+ * strings of a million-row table sit all over the heap, and fetching one of
+ * those would bill the benchmark's own array to the database.
+ */
+function measurePoints(db: Database, ids: string[]): Timing {
   const rand = lcg(42);
-  const n = ids.length;
-  // Warm up, then time. A fresh transaction per batch keeps the read limits out of the way.
-  const timePoints = (count: number) => {
-    let found = 0;
-    const t0 = cpuNs();
-    for (let done = 0; done < count; ) {
-      const tx = db.begin();
-      for (let i = 0; i < 1000 && done < count; i++, done++) {
-        if (tx.get(ids[Math.floor(rand() * n)]) !== null) found++;
-      }
-    }
-    const elapsed = cpuNs() - t0;
-    if (found !== count) throw new Error(`point reads found ${found} of ${count}`);
-    return elapsed / count;
+  let wanted: string[] = [];
+  const prepare = () => {
+    wanted = Array.from({ length: POINT_READS }, () => Buffer.from(ids[Math.floor(rand() * ids.length)], "latin1").toString("latin1"));
   };
-  const timeRanges = (count: number) => {
+  return timeRounds(
+    POINT_READS,
+    () => {
+      let found = 0;
+      for (let done = 0; done < POINT_READS; ) {
+        const tx = db.begin();
+        for (let i = 0; i < 500 && done < POINT_READS; i++, done++) {
+          if (tx.get(wanted[done]) !== null) found++;
+        }
+      }
+      if (found !== POINT_READS) throw new Error(`point reads found ${found} of ${POINT_READS}`);
+    },
+    prepare,
+  );
+}
+
+/** Ten consecutive documents of `by_key` from a random start, 100 queries per transaction. */
+function measureRanges(db: Database, n: number): Timing {
+  const rand = lcg(43);
+  return timeRounds(RANGE_READS, () => {
     let rows = 0;
-    const t0 = cpuNs();
-    for (let done = 0; done < count; ) {
+    for (let done = 0; done < RANGE_READS; ) {
       const tx = db.begin();
-      for (let i = 0; i < 500 && done < count; i++, done++) {
+      for (let i = 0; i < 100 && done < RANGE_READS; i++, done++) {
         const q = tx.startQuery(rangeQuery(Math.floor(rand() * (n - RANGE_LENGTH))));
         while (!tx.nextInQuery(q).done) rows++;
         tx.closeQuery(q);
       }
     }
-    const elapsed = cpuNs() - t0;
-    if (rows !== count * RANGE_LENGTH) throw new Error(`range reads returned ${rows} rows, expected ${count * RANGE_LENGTH}`);
-    return elapsed / count;
-  };
-  timePoints(POINT_READS / 4);
-  timeRanges(RANGE_READS / 4);
-  // Best of three runs: the machine may be shared, and interference only ever adds time.
-  let pointNs = Infinity;
-  let rangeNs = Infinity;
-  for (let run = 0; run < 3; run++) {
-    collectGarbage();
-    pointNs = Math.min(pointNs, timePoints(POINT_READS));
-    collectGarbage();
-    rangeNs = Math.min(rangeNs, timeRanges(RANGE_READS));
-  }
-  return { pointNs, rangeNs };
+    if (rows !== RANGE_READS * RANGE_LENGTH) throw new Error(`range reads returned ${rows} rows, expected ${RANGE_READS * RANGE_LENGTH}`);
+  });
+}
+
+/** The first step of every range read on its own: one seek into the `by_key` B+ tree at a random key. */
+function measureSeek(db: Database, n: number): Timing {
+  const tree = db.begin().table("docs")!.index("by_key")!.tree;
+  const starts = Array.from({ length: n }, (_, i) => encodeValue(i));
+  const rand = lcg(44);
+  return timeRounds(POINT_READS, () => {
+    let found = 0;
+    for (let i = 0; i < POINT_READS; i++) if (!tree.entries(starts[Math.floor(rand() * n)]).next().done) found++;
+    if (found !== POINT_READS) throw new Error("tree seeks failed");
+  });
 }
 
 const suite: BenchSuite = {
   title: "Database: indexed read cost as the table grows",
   async run() {
-    const rows: Array<{ n: number; pointNs: number; rangeNs: number; rawNs: number; buildMs: number }> = [];
+    const rows: Array<{ n: number; point: Timing; range: Timing; seek: Timing; loadMs: number }> = [];
     for (const n of SIZES) {
+      const docs = makeCommits(n);
+      collectGarbage();
       const t0 = cpuNs();
-      const { db, ids } = buildDatabase(n);
-      const buildMs = (cpuNs() - t0) / 1e6;
-      if (n === SIZES[0]) measure(db, ids); // warm-up pass so the first size is not billed for JIT compilation
-      rows.push({ n, buildMs, ...measure(db, ids), rawNs: measureRawTree(db, ids) });
+      const db = loadDatabase(docs.commits);
+      const loadMs = (cpuNs() - t0) / 1e6;
+      if (n === SIZES[0]) {
+        // Warm-up pass so the first size is not billed for JIT compilation.
+        measurePoints(db, docs.ids);
+        measureRanges(db, n);
+      }
+      rows.push({ n, loadMs, point: measurePoints(db, docs.ids), range: measureRanges(db, n), seek: measureSeek(db, n) });
     }
     const base = rows[0];
-    const fmt = (x: number, w: number) => x.toFixed(2).padStart(w);
-    console.log(
-      `${"documents".padStart(10)} | ${"get (µs cpu)".padStart(12)} | ${"ratio".padStart(6)} | ${`range of ${RANGE_LENGTH} (µs cpu)`.padStart(21)} | ${"ratio".padStart(6)} | ${"tree.get alone (µs)".padStart(19)} | ${"get minus tree.get".padStart(18)} | ${"load (ms cpu)".padStart(13)}`,
-    );
-    console.log(`${"-".repeat(10)}-|-${"-".repeat(12)}-|-${"-".repeat(6)}-|-${"-".repeat(21)}-|-${"-".repeat(6)}-|-${"-".repeat(19)}-|-${"-".repeat(18)}-|-${"-".repeat(13)}`);
-    for (const r of rows) {
-      console.log(
-        `${String(r.n).padStart(10)} | ${fmt(r.pointNs / 1000, 12)} | ${fmt(r.pointNs / base.pointNs, 6)} | ${fmt(r.rangeNs / 1000, 21)} | ${fmt(r.rangeNs / base.rangeNs, 6)} | ${fmt(r.rawNs / 1000, 19)} | ${fmt((r.pointNs - r.rawNs) / 1000, 18)} | ${r.buildMs.toFixed(0).padStart(13)}`,
-      );
-    }
+    const us = (ns: number, w: number) => (ns / 1000).toFixed(2).padStart(w);
+    const columns: Array<[string, (r: (typeof rows)[number]) => string]> = [
+      ["documents", (r) => String(r.n)],
+      ["get (µs)", (r) => us(r.point.wallNs, 0)],
+      ["ratio", (r) => (r.point.wallNs / base.point.wallNs).toFixed(2)],
+      ["get (µs cpu)", (r) => us(r.point.cpuNs, 0)],
+      [`range of ${RANGE_LENGTH} (µs)`, (r) => us(r.range.wallNs, 0)],
+      ["ratio", (r) => (r.range.wallNs / base.range.wallNs).toFixed(2)],
+      [`range (µs cpu)`, (r) => us(r.range.cpuNs, 0)],
+      ["tree seek alone (µs)", (r) => us(r.seek.wallNs, 0)],
+      ["load (ms cpu)", (r) => r.loadMs.toFixed(0)],
+    ];
+    console.log(columns.map(([h]) => h.padStart(10)).join(" | "));
+    console.log(columns.map(([h]) => "-".repeat(Math.max(10, h.length))).join("-|-"));
+    for (const r of rows) console.log(columns.map(([h, f]) => f(r).padStart(Math.max(10, h.length))).join(" | "));
   },
 };
 

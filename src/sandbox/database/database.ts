@@ -3,7 +3,7 @@
  * schema installation, and serializable commits checked with optimistic
  * concurrency against every write committed since a transaction's snapshot.
  */
-import { applyWrites } from "./commit.ts";
+import { applyWrites, replayCommits } from "./commit.ts";
 import { decodeId, encodeId, FIRST_USER_TABLE_NUMBER, newInternalId, tableNumberOfId } from "./ids.ts";
 import { TableStore } from "./indexes/tableStore.ts";
 import { conflictMessage, prepareReadSet, writeOverlaps, type KeyRange, type PreparedReadSet } from "./occ.ts";
@@ -61,17 +61,15 @@ export class Database implements TransactionHost {
   /** Replays the commit log into memory. */
   load(): void {
     if (!this.commitLog) return;
-    let tables = new Map(this.latest.tables);
     let ts = this.latest.ts;
-    for (const commit of this.commitLog.load()) {
+    const tables = replayCommits(this.latest.tables, this.latest.catalog, this.commitLog.load(), (commit) => {
       for (const w of commit.writes) {
         this.registerTableOfId(w.table, w.id);
         const doc = w.after ?? w.before;
         if (doc && doc._creationTime > this.lastCreationTime) this.lastCreationTime = doc._creationTime;
       }
-      tables = applyWrites(tables, this.latest.catalog, commit.writes, true).tables;
       if (commit.ts > ts) ts = commit.ts;
-    }
+    });
     this.publish(new Snapshot(ts, this.latest.catalog, tables));
     this.oldestCheckableTs = ts;
   }
@@ -265,6 +263,7 @@ export class Database implements TransactionHost {
   }
 
   private publish(snapshot: Snapshot): void {
+    for (const store of snapshot.tables.values()) store.seal();
     this.latest = snapshot;
     this.history.push(snapshot);
     if (this.history.length > SNAPSHOT_HISTORY) this.history.shift();

@@ -5,109 +5,176 @@
  * engine's plain string comparison equals byte-wise (memcmp) comparison, and
  * that in turn equals `compareValues` from `convex/values`:
  * undefined < null < int64 < float64 < boolean < string < bytes < array < object.
+ *
+ * Keys are written byte by byte into one reusable buffer and turned into a
+ * string in one step, so every key is a flat string: index lookups compare it
+ * with native `<` without first following a chain of concatenated pieces.
+ * The byte format is stable (pagination cursors carry it to clients).
  */
 import type { Value } from "convex/values";
 import { isCommitTs, MAX_INT64 } from "./commitTs.ts";
 
-const TAG_UNDEFINED = "\x01";
-const TAG_NULL = "\x02";
-const TAG_INT64 = "\x03";
-const TAG_FLOAT64 = "\x04";
-const TAG_BOOLEAN = "\x05";
-const TAG_STRING = "\x06";
-const TAG_BYTES = "\x07";
-const TAG_ARRAY = "\x08";
-const TAG_OBJECT = "\x09";
+const TAG_UNDEFINED = 0x01;
+const TAG_NULL = 0x02;
+const TAG_INT64 = 0x03;
+const TAG_FLOAT64 = 0x04;
+const TAG_BOOLEAN = 0x05;
+const TAG_STRING = 0x06;
+const TAG_BYTES = 0x07;
+const TAG_ARRAY = 0x08;
+const TAG_OBJECT = 0x09;
 /** Ends arrays and objects; sorts before every tag so shorter sequences sort first. */
-const END = "\x00";
+const END = 0x00;
 /** Precedes each field of an encoded object. */
-const FIELD = "\x01";
+const FIELD = 0x01;
 
 const scratch = new DataView(new ArrayBuffer(8));
 
-function eightBytes(): string {
-  const d = scratch;
-  return String.fromCharCode(
-    d.getUint8(0), d.getUint8(1), d.getUint8(2), d.getUint8(3),
-    d.getUint8(4), d.getUint8(5), d.getUint8(6), d.getUint8(7),
-  );
-}
+/**
+ * Builds one key: append values with `value`, then `finish` returns the key.
+ * Strings and bytes are escaped (0x00 → 0x00 0xFF) and end with 0x00 0x00.
+ */
+class KeyWriter {
+  private bytes = Buffer.allocUnsafe(1024);
+  private length = 0;
 
-function encodeInt64(n: bigint): string {
-  scratch.setBigUint64(0, BigInt.asUintN(64, n) ^ 0x8000000000000000n);
-  return eightBytes();
-}
-
-function encodeFloat64(n: number): string {
-  scratch.setFloat64(0, n);
-  const hi = scratch.getUint32(0);
-  if (hi & 0x80000000) {
-    // Negative: invert every bit so larger magnitudes sort first.
-    scratch.setUint32(0, ~hi >>> 0);
-    scratch.setUint32(4, ~scratch.getUint32(4) >>> 0);
-  } else {
-    scratch.setUint32(0, (hi | 0x80000000) >>> 0);
+  private reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
   }
-  return eightBytes();
-}
 
-/** Bytes with 0x00 escaped as 0x00 0xFF and terminated by 0x00 0x00. */
-function escapeBytes(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    s += b === 0 ? "\x00\xff" : String.fromCharCode(b);
+  private byte(b: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = b;
   }
-  return s + "\x00\x00";
+
+  private scratchBytes(): void {
+    this.reserve(8);
+    for (let i = 0; i < 8; i++) this.bytes[this.length++] = scratch.getUint8(i);
+  }
+
+  private int64(n: bigint): void {
+    scratch.setBigUint64(0, BigInt.asUintN(64, n) ^ 0x8000000000000000n);
+    this.scratchBytes();
+  }
+
+  private float64(n: number): void {
+    scratch.setFloat64(0, n);
+    const hi = scratch.getUint32(0);
+    if (hi & 0x80000000) {
+      // Negative: invert every bit so larger magnitudes sort first.
+      scratch.setUint32(0, ~hi >>> 0);
+      scratch.setUint32(4, ~scratch.getUint32(4) >>> 0);
+    } else {
+      scratch.setUint32(0, (hi | 0x80000000) >>> 0);
+    }
+    this.scratchBytes();
+  }
+
+  private escaped(bytes: Uint8Array): void {
+    this.reserve(2 * bytes.length + 2);
+    const out = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      out[at++] = b;
+      if (b === 0) out[at++] = 0xff;
+    }
+    out[at++] = 0;
+    out[at++] = 0;
+    this.length = at;
+  }
+
+  private string(s: string): void {
+    // Fast path for ASCII without NUL: the UTF-8 bytes are the code units.
+    this.reserve(s.length + 2);
+    const out = this.bytes;
+    const start = this.length;
+    let at = start;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0 || c > 0x7f) {
+        this.length = start;
+        this.escaped(utf8.encode(s));
+        return;
+      }
+      out[at++] = c;
+    }
+    out[at++] = 0;
+    out[at++] = 0;
+    this.length = at;
+  }
+
+  /** Appends the order-preserving encoding of one value. */
+  value(v: Value | undefined): void {
+    if (v === undefined) return this.byte(TAG_UNDEFINED);
+    if (v === null) return this.byte(TAG_NULL);
+    switch (typeof v) {
+      case "bigint":
+        this.byte(TAG_INT64);
+        return this.int64(v);
+      case "number":
+        this.byte(TAG_FLOAT64);
+        return this.float64(v);
+      case "boolean":
+        this.byte(TAG_BOOLEAN);
+        return this.byte(v ? 1 : 0);
+      case "string":
+        this.byte(TAG_STRING);
+        return this.string(v);
+    }
+    if (v instanceof ArrayBuffer) {
+      this.byte(TAG_BYTES);
+      return this.escaped(new Uint8Array(v));
+    }
+    if (isCommitTs(v)) {
+      this.byte(TAG_INT64);
+      return this.int64(MAX_INT64);
+    }
+    if (Array.isArray(v)) {
+      this.byte(TAG_ARRAY);
+      for (const item of v) this.value(item);
+      return this.byte(END);
+    }
+    if (typeof v === "object") {
+      this.byte(TAG_OBJECT);
+      const keys = Object.keys(v).sort();
+      for (const k of keys) {
+        const field = (v as Record<string, Value | undefined>)[k];
+        if (field === undefined) continue;
+        this.byte(FIELD);
+        this.string(k);
+        this.value(field);
+      }
+      return this.byte(END);
+    }
+    this.length = 0;
+    throw new Error(`Cannot encode ${String(v)} as an index key`);
+  }
+
+  /** The key written so far, as one flat byte string; the writer is empty again. */
+  finish(): string {
+    const key = this.bytes.toString("latin1", 0, this.length);
+    this.length = 0;
+    return key;
+  }
 }
 
 const utf8 = new TextEncoder();
+const writer = new KeyWriter();
 
-function encodeString(s: string): string {
-  // Fast path for ASCII without NUL: the UTF-8 bytes are the code units.
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0 || c > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  return ascii ? s + "\x00\x00" : escapeBytes(utf8.encode(s));
+/** The order-preserving encoding of one value. */
+export function encodeValue(v: Value | undefined): string {
+  writer.value(v);
+  return writer.finish();
 }
 
-/** Appends the order-preserving encoding of one value. */
-export function encodeValue(v: Value | undefined): string {
-  if (v === undefined) return TAG_UNDEFINED;
-  if (v === null) return TAG_NULL;
-  switch (typeof v) {
-    case "bigint":
-      return TAG_INT64 + encodeInt64(v);
-    case "number":
-      return TAG_FLOAT64 + encodeFloat64(v);
-    case "boolean":
-      return TAG_BOOLEAN + (v ? "\x01" : "\x00");
-    case "string":
-      return TAG_STRING + encodeString(v);
-  }
-  if (v instanceof ArrayBuffer) return TAG_BYTES + escapeBytes(new Uint8Array(v));
-  if (isCommitTs(v)) return TAG_INT64 + encodeInt64(MAX_INT64);
-  if (Array.isArray(v)) {
-    let s = TAG_ARRAY;
-    for (const item of v) s += encodeValue(item);
-    return s + END;
-  }
-  if (typeof v === "object") {
-    let s = TAG_OBJECT;
-    const keys = Object.keys(v).sort();
-    for (const k of keys) {
-      const field = (v as Record<string, Value | undefined>)[k];
-      if (field === undefined) continue;
-      s += FIELD + encodeString(k) + encodeValue(field);
-    }
-    return s + END;
-  }
-  throw new Error(`Cannot encode ${String(v)} as an index key`);
+/** The encoding of several values in order: a compound index key. */
+export function encodeValues(values: ReadonlyArray<Value | undefined>): string {
+  for (const v of values) writer.value(v);
+  return writer.finish();
 }
 
 /**
