@@ -71,5 +71,9 @@ export function useSandbox(playgroundId: string): SandboxState {
     [session],
   );
 
-  return { status, sandbox, functions, pushErrors, message, serverUrl, push };
+  // One object per change of state, so callbacks that depend on it stay the same across renders.
+  return useMemo(
+    () => ({ status, sandbox, functions, pushErrors, message, serverUrl, push }),
+    [status, sandbox, functions, pushErrors, message, serverUrl, push],
+  );
 }
