@@ -10,11 +10,12 @@
  * An update re-runs their subscriptions (the server re-runs every query after one).
  */
 import { envVarNameProblem } from "../environment/variables.ts";
+import { rejectAnyArguments, rejectExtra } from "./arguments.ts";
 import type { SystemQuery } from "./index.ts";
 
 const list: SystemQuery = {
   run(ctx, args) {
-    if (Object.keys(args).length > 0) throw new Error("_system/cli/queryEnvironmentVariables takes no arguments");
+    rejectAnyArguments("_system/cli/queryEnvironmentVariables", args);
     return Object.entries(ctx.environmentVariables()).map(([name, value]) => ({ name, value }));
   },
 };
@@ -22,7 +23,7 @@ const list: SystemQuery = {
 const get: SystemQuery = {
   run(ctx, args) {
     const { name, ...rest } = args;
-    if (Object.keys(rest).length > 0) throw new Error(`Unexpected argument \`${Object.keys(rest)[0]}\``);
+    rejectExtra(rest);
     if (typeof name !== "string") throw new Error("`name` must be a string");
     const problem = envVarNameProblem(name);
     if (problem) throw problem;

@@ -14,6 +14,7 @@
 import { InvalidCursorError, type Document, type Transaction } from "../../database/index.ts";
 import { toJson } from "../syscalls/values.ts";
 import type { JSONValue } from "../types.ts";
+import { rejectAnyArguments, rejectExtra } from "./arguments.ts";
 import type { SystemQuery } from "./index.ts";
 
 export const SYSTEM_TABLES_SHOWN = ["_scheduled_functions", "_storage"];
@@ -23,7 +24,7 @@ const TABLE_NAME = /^_?[A-Za-z][A-Za-z0-9_]*$/;
 
 const tables: SystemQuery = {
   run(ctx, args) {
-    if (Object.keys(args).length > 0) throw new Error("_system/playground:tables takes no arguments");
+    rejectAnyArguments("_system/playground:tables", args);
     const names = [...ctx.userTableNames(), ...SYSTEM_TABLES_SHOWN];
     ctx.dependsOnTableList(names);
     return names.map((name) => ({ name, count: ctx.tx.count(name) }));
@@ -80,11 +81,6 @@ const documentsPage: SystemQuery = {
     return { page: result.page.map((doc) => toJson(doc)), isDone: result.isDone, continueCursor: result.continueCursor };
   },
 };
-
-function rejectExtra(rest: Record<string, unknown>, prefix = ""): void {
-  const extra = Object.keys(rest)[0];
-  if (extra !== undefined) throw new Error(`Unexpected argument \`${prefix}${extra}\``);
-}
 
 function checkTable(table: unknown): asserts table is string {
   if (typeof table !== "string" || !TABLE_NAME.test(table)) {
