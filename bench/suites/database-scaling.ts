@@ -4,17 +4,21 @@
  * 1M documents, with the ratio to the 1k row, and the time to load the table
  * from its commit log (what the server does on restart).
  *
- * How it is measured: each figure is the median over 15 rounds, each round
- * after a full garbage collection, as main-thread wall time (hrtime) and as
- * process CPU time (`process.cpuUsage`, which also bills V8's helper threads,
- * e.g. concurrent marking). On an idle machine the two agree; when they
- * differ, the process was waiting for a core (wall > cpu) or helper threads
- * were busy (cpu > wall). Keys are random over the whole table; `db.get`
- * receives freshly made id strings, as a request's arguments would be.
+ * How it is measured: each figure is the median over 15 rounds, run after
+ * one full garbage collection once V8's helper threads have finished
+ * sweeping, as main-thread wall time (hrtime) and as process CPU time
+ * (`process.cpuUsage`, which also bills V8's helper threads). On an idle
+ * machine the two agree; when they differ, the process was waiting for a core
+ * (wall > cpu) or helper threads were busy (cpu > wall). Keys are random over
+ * the whole table; `db.get` receives freshly made id strings, as a request's
+ * arguments would be. "bare Map.get" does the same lookups in a plain
+ * JavaScript Map of the same ids: the machine's own cost of a hash lookup
+ * into that many entries, and so the floor under `db.get`; "get above
+ * Map.get" is the database's own work per read.
  *
  * What stays and what grows: `db.get` does no tree descent at all. It hashes
  * the id into the table's shared id map (`DocumentVersions`), so its work is
- * the same at every size. A range read does one B+ tree seek (O(log n)
+ * the same at every size (the "get above Map.get" column). A range read does one B+ tree seek (O(log n)
  * comparisons of flat byte-string keys; "tree seek alone" times just that)
  * and then walks 10 adjacent leaf entries. What still grows from 1k to 1M is
  * the memory hierarchy: at 1k every node, key and document is in the CPU
@@ -35,6 +39,8 @@ const POINT_READS = 2_000;
 const RANGE_READS = 500;
 const RANGE_LENGTH = 10;
 const ROUNDS = 15;
+/** Pause after the full collection, for V8's helper threads to finish sweeping the heap. */
+const SETTLE_MS = 500;
 const BATCH = 10_000;
 const START = 1_700_000_000_000;
 
@@ -123,18 +129,23 @@ function median(xs: number[]): number {
 }
 
 /**
- * Runs `round` (which does `ops` operations) ROUNDS times, each after a full
- * garbage collection, and returns the medians: interference from other
- * processes or a stray collection moves single rounds, not the median.
+ * Runs `round` (which does `ops` operations) once to warm up, then does one
+ * full garbage collection and waits for V8's helper threads to finish
+ * sweeping, then runs it ROUNDS times (each after `prepare`) and returns the
+ * medians. Interference from other processes or a stray collection moves
+ * single rounds, not the median. (A collection before every round would be
+ * followed by sweeping hundreds of MB on the helper threads during that
+ * round, billing the collector's work to the reads.)
  */
-function timeRounds(ops: number, round: () => void, prepare: () => void = () => {}): Timing {
+async function timeRounds(ops: number, round: () => void, prepare: () => void = () => {}): Promise<Timing> {
   prepare();
   round(); // warm-up
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     prepare();
-    collectGarbage();
     const c0 = cpuNs();
     const t0 = process.hrtime.bigint();
     round();
@@ -145,35 +156,59 @@ function timeRounds(ops: number, round: () => void, prepare: () => void = () => 
 }
 
 /**
- * `db.get` of random documents, 500 per transaction. Each id is a fresh
+ * Times `lookup` over POINT_READS random ids of `ids` per round, each a fresh
  * string made just before the round, as a request's arguments are: the id
  * strings of a million-row table sit all over the heap, and fetching one of
- * those would bill the benchmark's own array to the database.
+ * those would bill the benchmark's own array to the lookup. `lookup` returns
+ * how many it found (all of them, or the benchmark fails).
  */
-function measurePoints(db: Database, ids: string[]): Timing {
+function timeLookups(ids: string[], what: string, lookup: (wanted: string[]) => number): Promise<Timing> {
   const rand = lcg(42);
   let wanted: string[] = [];
-  const prepare = () => {
-    wanted = Array.from({ length: POINT_READS }, () => Buffer.from(ids[Math.floor(rand() * ids.length)], "latin1").toString("latin1"));
-  };
   return timeRounds(
     POINT_READS,
     () => {
-      let found = 0;
-      for (let done = 0; done < POINT_READS; ) {
-        const tx = db.begin();
-        for (let i = 0; i < 500 && done < POINT_READS; i++, done++) {
-          if (tx.get(wanted[done]) !== null) found++;
-        }
-      }
-      if (found !== POINT_READS) throw new Error(`point reads found ${found} of ${POINT_READS}`);
+      const found = lookup(wanted);
+      if (found !== POINT_READS) throw new Error(`${what} found ${found} of ${POINT_READS}`);
     },
-    prepare,
+    () => {
+      wanted = Array.from({ length: POINT_READS }, () => Buffer.from(ids[Math.floor(rand() * ids.length)], "latin1").toString("latin1"));
+    },
   );
 }
 
+/** `db.get` of random documents, 500 per transaction. */
+function measurePoints(db: Database, ids: string[]): Promise<Timing> {
+  return timeLookups(ids, "point reads", (wanted) => {
+    let found = 0;
+    for (let done = 0; done < wanted.length; ) {
+      const tx = db.begin();
+      for (let i = 0; i < 500 && done < wanted.length; i++, done++) if (tx.get(wanted[done]) !== null) found++;
+    }
+    return found;
+  });
+}
+
+/**
+ * The floor under `db.get`: the same lookups (same sequence of fresh id
+ * strings) in a plain JavaScript `Map` from each id to its document, reading
+ * one field of the document found. No database work at all, only the hash
+ * lookup and the memory it touches, so the growth of this column is the
+ * machine's.
+ */
+function measureBareMap(db: Database, ids: string[]): Promise<Timing> {
+  const map = new Map<string, Document>();
+  const table = db.begin().table("docs")!;
+  for (const id of ids) map.set(id, table.getById(id)!);
+  return timeLookups(ids, "map lookups", (wanted) => {
+    let found = 0;
+    for (const id of wanted) if (map.get(id)?._creationTime !== undefined) found++;
+    return found;
+  });
+}
+
 /** Ten consecutive documents of `by_key` from a random start, 100 queries per transaction. */
-function measureRanges(db: Database, n: number): Timing {
+function measureRanges(db: Database, n: number): Promise<Timing> {
   const rand = lcg(43);
   return timeRounds(RANGE_READS, () => {
     let rows = 0;
@@ -190,7 +225,7 @@ function measureRanges(db: Database, n: number): Timing {
 }
 
 /** The first step of every range read on its own: one seek into the `by_key` B+ tree at a random key. */
-function measureSeek(db: Database, n: number): Timing {
+function measureSeek(db: Database, n: number): Promise<Timing> {
   const tree = db.begin().table("docs")!.index("by_key")!.tree;
   const starts = Array.from({ length: n }, (_, i) => encodeValue(i));
   const rand = lcg(44);
@@ -204,7 +239,7 @@ function measureSeek(db: Database, n: number): Timing {
 const suite: BenchSuite = {
   title: "Database: indexed read cost as the table grows",
   async run() {
-    const rows: Array<{ n: number; point: Timing; range: Timing; seek: Timing; loadMs: number }> = [];
+    const rows: Array<{ n: number; point: Timing; bare: Timing; range: Timing; seek: Timing; loadMs: number }> = [];
     for (const n of SIZES) {
       const docs = makeCommits(n);
       collectGarbage();
@@ -213,10 +248,12 @@ const suite: BenchSuite = {
       const loadMs = (cpuNs() - t0) / 1e6;
       if (n === SIZES[0]) {
         // Warm-up pass so the first size is not billed for JIT compilation.
-        measurePoints(db, docs.ids);
-        measureRanges(db, n);
+        await measurePoints(db, docs.ids);
+        await measureRanges(db, n);
       }
-      rows.push({ n, loadMs, point: measurePoints(db, docs.ids), range: measureRanges(db, n), seek: measureSeek(db, n) });
+      const point = await measurePoints(db, docs.ids);
+      const bare = await measureBareMap(db, docs.ids);
+      rows.push({ n, loadMs, point, bare, range: await measureRanges(db, n), seek: await measureSeek(db, n) });
     }
     const base = rows[0];
     const us = (ns: number, w: number) => (ns / 1000).toFixed(2).padStart(w);
@@ -225,6 +262,8 @@ const suite: BenchSuite = {
       ["get (µs)", (r) => us(r.point.wallNs, 0)],
       ["ratio", (r) => (r.point.wallNs / base.point.wallNs).toFixed(2)],
       ["get (µs cpu)", (r) => us(r.point.cpuNs, 0)],
+      ["bare Map.get (µs)", (r) => us(r.bare.wallNs, 0)],
+      ["get above Map.get (µs)", (r) => us(r.point.wallNs - r.bare.wallNs, 0)],
       [`range of ${RANGE_LENGTH} (µs)`, (r) => us(r.range.wallNs, 0)],
       ["ratio", (r) => (r.range.wallNs / base.range.wallNs).toFixed(2)],
       [`range (µs cpu)`, (r) => us(r.range.cpuNs, 0)],

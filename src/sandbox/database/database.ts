@@ -165,7 +165,7 @@ export class Database implements TransactionHost {
       const c = this.commits[i];
       for (const w of c.writes) {
         if (writeOverlaps(readSet, w, this.latest.catalog)) {
-          throw new WriteConflictError(conflictMessage(w.table, w.id, c.source, tx.writeSource), w.table, w.id);
+          throw new WriteConflictError(conflictMessage(w.table, w.id, c.source, tx.writeSource), w.table, w.id, c.source);
         }
       }
     }
@@ -233,7 +233,7 @@ export class Database implements TransactionHost {
 
   newDocumentId(table: string): string {
     const number = this.tableNumberFor(table, true)!;
-    return encodeId(number, newInternalId(this.clock()));
+    return encodeId(number, newInternalId(this.clock(), internalIdScratch));
   }
 
   /** The transaction's begin time, or the next float after the last creation time if that is not later. */
@@ -271,6 +271,8 @@ export class Database implements TransactionHost {
 }
 
 const floatBits = new DataView(new ArrayBuffer(8));
+/** `encodeId` copies the internal id, so one buffer serves every new id. */
+const internalIdScratch = new Uint8Array(16);
 
 function nextFloatAfter(x: number): number {
   const view = floatBits;

@@ -21,9 +21,8 @@ export interface DecodedId {
 const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 /** The ID's bytes (at most 5 + 16 + 2) and its characters, reused by every `encodeId`. */
 const idBytes = new Uint8Array(23);
-const idChars = new Uint8Array(MAX_LENGTH);
+const idChars = Buffer.allocUnsafe(MAX_LENGTH);
 // Every character is ASCII, so decoding the codes as Latin-1 is exact (and builds a flat string in one step).
-const asciiText = new TextDecoder("latin1");
 
 export function encodeId(tableNumber: number, internalId: Uint8Array): string {
   if (!Number.isInteger(tableNumber) || tableNumber <= 0 || tableNumber > 0xffffffff) {
@@ -62,7 +61,7 @@ export function encodeId(tableNumber: number, internalId: Uint8Array): string {
     }
   }
   if (bits > 0) idChars[length++] = ALPHABET_CODES[(buffer << (5 - bits)) & 31];
-  return asciiText.decode(idChars.subarray(0, length));
+  return idChars.toString("latin1", 0, length);
 }
 
 /** Character code → 5-bit value, or -1. */
@@ -127,16 +126,18 @@ export function decodeId(s: string): DecodedId | null {
   return tableNumber < 0 ? null : { tableNumber, internalId: scratch.slice(scratchOffset, scratchOffset + 16) };
 }
 
-/** A fresh internal id: 14 random bytes then the big-endian day number since the epoch. */
 let randomPool = new Uint8Array(0);
 let randomPos = 0;
 
-export function newInternalId(nowMs: number): Uint8Array {
+/**
+ * A fresh internal id: 14 random bytes then the big-endian day number since
+ * the epoch, written into `out` (a new array by default).
+ */
+export function newInternalId(nowMs: number, out: Uint8Array = new Uint8Array(16)): Uint8Array {
   if (randomPos + 14 > randomPool.length) {
     randomPool = new Uint8Array(randomBytes(14 * 1024));
     randomPos = 0;
   }
-  const out = new Uint8Array(16);
   for (let i = 0; i < 14; i++) out[i] = randomPool[randomPos + i];
   randomPos += 14;
   const days = Math.floor(nowMs / 86_400_000) & 0xffff;

@@ -23,7 +23,7 @@ import {
 import type { Document, DocumentWrite, ReadSet, SerializedQuery, Timestamp, WriteSet } from "./types.ts";
 import { checkUserFields, dropUndefined } from "./values/documentFields.ts";
 import { keySuccessor, keyToBytes } from "./values/indexKey.ts";
-import { measureDocument, valueSize } from "./values/size.ts";
+import { documentSize, measureDocument, rememberDocumentSize } from "./values/size.ts";
 import type { KeyRange } from "./occ.ts";
 
 /** What a transaction needs from its database. */
@@ -35,11 +35,8 @@ export interface TransactionHost {
   now(): number;
 }
 
-interface PendingWrite {
-  table: string;
-  before: Document | null;
-  after: Document | null;
-}
+/** A document's write so far: the first `before` and the latest `after` (both null: inserted, then deleted). */
+type PendingWrite = DocumentWrite;
 
 interface Savepoint {
   local: Map<string, TableStore>;
@@ -60,15 +57,6 @@ class PointRead implements ObservedRange {
   }
 }
 
-const documentSizes = new WeakMap<Document, number>();
-function sizeOf(doc: Document): number {
-  let size = documentSizes.get(doc);
-  if (size === undefined) {
-    size = valueSize(doc);
-    documentSizes.set(doc, size);
-  }
-  return size;
-}
 
 type WriteKind = "Update" | "Replace" | "Delete";
 const METHOD_OF: Record<WriteKind, string> = { Update: "db.patch", Replace: "db.replace", Delete: "db.delete" };
@@ -128,7 +116,7 @@ export class Transaction implements ReadView {
   }
 
   documentRead(doc: Document): void {
-    this.counters.read(sizeOf(doc));
+    this.counters.read(documentSize(doc));
   }
 
   searchedTable(table: string): void {
@@ -315,6 +303,7 @@ export class Transaction implements ReadView {
       const measured = measureDocument(after);
       size = measured.size;
       if (measured.containsCommitTs) this.usesCommitTs = true;
+      rememberDocumentSize(after, size);
       const validator = validate ? this.catalog.validatorOf(table) : null;
       if (validator) {
         this.validating.id = id;
@@ -326,7 +315,6 @@ export class Transaction implements ReadView {
           );
         }
       }
-      documentSizes.set(after, size);
     }
     this.counters.write(size);
     let store = this.local.get(table);
@@ -338,7 +326,7 @@ export class Transaction implements ReadView {
     store.put(before ?? undefined, after);
     const pending = this.writes.get(id);
     if (pending) pending.after = after;
-    else this.writes.set(id, { table, before, after });
+    else this.writes.set(id, { table, id, before, after });
     return (after ?? before)!;
   }
 
@@ -376,10 +364,7 @@ export class Transaction implements ReadView {
 
   writeSet(): WriteSet {
     const writes: DocumentWrite[] = [];
-    for (const [id, w] of this.writes) {
-      if (w.before === null && w.after === null) continue;
-      writes.push({ table: w.table, id, before: w.before, after: w.after });
-    }
+    for (const w of this.writes.values()) if (w.before !== null || w.after !== null) writes.push(w);
     return { writes };
   }
 

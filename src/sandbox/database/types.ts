@@ -88,6 +88,8 @@ export class WriteConflictError extends Error {
     public readonly table: string | null,
     /** ID of the conflicting document, when known. */
     public readonly documentId: string | null,
+    /** The function whose commit wrote that document (its transaction's `writeSource`), when known. */
+    public readonly writer: string | null = null,
   ) {
     super(message);
     this.name = "WriteConflictError";

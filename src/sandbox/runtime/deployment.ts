@@ -66,7 +66,6 @@ import type {
 
 /** Nested `ctx.run*` depth limit (`MAX_REACTOR_CALL_DEPTH`). */
 export const MAX_CALL_DEPTH = 8;
-const MAX_REMEMBERED_WRITERS = 10_000;
 export const CALL_DEPTH_EXCEEDED = "Cross component call depth limit exceeded. Do you have an infinite loop in your app?";
 
 export interface RuntimeLimits {
@@ -170,8 +169,6 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private readonly fetchImpl: (request: FetchRequest) => Promise<FetchResponse>;
   private code: CodeVersion | null = null;
   private readonly callCode = new WeakMap<CallContext, CodeVersion>();
-  /** Last mutation that wrote each document, for the write-conflict text. */
-  private readonly lastWriter = new Map<string, string>();
   private readonly pushListeners: Array<(code: PushedCode) => Promise<void> | void> = [];
   private readonly resetListeners: Array<() => void> = [];
   private readonly disposeListeners: Array<() => void> = [];
@@ -380,7 +377,8 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       }
       for (let attempt = 1; ; attempt++) {
         logs.lines.length = 0;
-        const tx = this.database.begin();
+        // The commit remembers which function wrote it: a later conflict with it names that function.
+        const tx = this.database.begin({ writeSource: fn.path });
         let value: JSONValue;
         try {
           value = await this.execute({ ...base, tx });
@@ -394,7 +392,6 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         }
         try {
           const commit = this.database.commit(tx);
-          this.recordWriters(commit, fn.path);
           return finish({ value, ts: commit.ts });
         } catch (e) {
           if (!isWriteConflict(e)) return finish({ failure: CallFailure.from(e), ts: tx.snapshotTs });
@@ -402,7 +399,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
           const message = writeConflictMessage({
             table: e.table,
             documentId: e.documentId,
-            writer: e.documentId ? (this.lastWriter.get(e.documentId) ?? null) : null,
+            writer: e.writer,
             current: fn.path,
           });
           return finish({ failure: new CallFailure(message), ts: this.database.latestTs() });
@@ -537,17 +534,6 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       throw new CallFailure(
         `Timestamp ${ts} is too old to query: only recent snapshots are kept (the latest timestamp is ${this.database.latestTs()})`,
       );
-    }
-  }
-
-  /** Remembers which mutation last wrote each document (bounded), for the write-conflict text. */
-  private recordWriters(commit: Commit, path: string): void {
-    for (const w of commit.writes) {
-      this.lastWriter.delete(w.id);
-      this.lastWriter.set(w.id, path);
-    }
-    while (this.lastWriter.size > MAX_REMEMBERED_WRITERS) {
-      this.lastWriter.delete(this.lastWriter.keys().next().value as string);
     }
   }
 
@@ -734,7 +720,6 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   async reset(): Promise<void> {
     await this.lock.run(async () => {
       this.database.clear();
-      this.lastWriter.clear();
     });
     for (const listener of this.resetListeners) listener();
   }

@@ -81,4 +81,31 @@ describe("transaction limits", () => {
       documentsWritten: { used: 1, remaining: 15999 },
     });
   });
+
+  it("a read counts the size of the version it reads, after patches and replaces too", () => {
+    const { db } = newDatabase();
+    const w = db.begin();
+    const id = w.insert("t", { a: "xy" });
+    db.commit(w);
+    const base = 2 + (3 + 1 + 2 + 32) + (13 + 1 + 9); // braces, _id, _creationTime
+    const bytesReadBy = (read: (tx: ReturnType<typeof db.begin>) => void) => {
+      const tx = db.begin();
+      read(tx);
+      return tx.metrics().bytesRead.used;
+    };
+    expect(bytesReadBy((tx) => tx.get(id))).toBe(base + 1 + 1 + 4);
+    const p = db.begin();
+    p.patch(id, { a: "a much longer string" });
+    db.commit(p);
+    expect(bytesReadBy((tx) => tx.get(id))).toBe(base + 1 + 1 + 2 + 20);
+    const r = db.begin();
+    r.replace(id, { b: 1 });
+    db.commit(r);
+    expect(bytesReadBy((tx) => tx.get(id))).toBe(base + 1 + 1 + 9);
+    // The patch's own read saw the stored version; its write counted the new one.
+    const q = db.begin();
+    q.patch(id, { b: 2, c: null });
+    expect(q.metrics().bytesRead.used).toBe(base + 1 + 1 + 9);
+    expect(q.metrics().bytesWritten.used).toBe(base + 1 + 1 + 9 + 1 + 1 + 1);
+  });
 });

@@ -94,7 +94,14 @@ describe("order, limit and streaming", () => {
     const f = tx.insert("items", { name: "f", price: 9 });
     tx.replace(ids[2], { name: "C" });
     expect(names(collect(tx, scan("items")))).toEqual(["B", "C", "d", "e", "f"]);
-    expect(tx.get(ids[1])).toEqual({ _id: ids[1], _creationTime: expect.any(Number), name: "B", qty: 5n, price: 1 });
+    // Its fields (a stored document also carries its measured size under a symbol key).
+    expect(Object.fromEntries(Object.entries(tx.get(ids[1])!))).toEqual({
+      _id: ids[1],
+      _creationTime: expect.any(Number),
+      name: "B",
+      qty: 5n,
+      price: 1,
+    });
     expect(tx.get(ids[0])).toBeNull();
     expect(tx.get(f)!.price).toBe(9);
     expect(tx.count("items")).toBe(5);

@@ -1,6 +1,6 @@
 import { CommitTsPlaceholder, jsonToConvex } from "convex/values";
 import { describe, expect, it } from "vitest";
-import { fromJson, objectFromJson } from "../../../src/sandbox/runtime/syscalls/values.ts";
+import { fromJson, fromOwnedJson, objectFromJson } from "../../../src/sandbox/runtime/syscalls/values.ts";
 
 /** What `jsonToConvex` returns or throws, for comparison. */
 function reference(json: unknown): { value: unknown } | { error: string } {
@@ -77,6 +77,28 @@ describe("syscall value decoding", () => {
     const copy = structuredClone(json);
     fromJson(json);
     expect(json).toEqual(copy);
+  });
+
+  it("decodes owned JSON like fromJson, reusing it only when nothing needs decoding", () => {
+    const plain = JSON.parse('{"a": [1, {"b": "x"}], "c": null, "10": true}');
+    expect(fromOwnedJson(plain)).toBe(plain);
+    const samples: unknown[] = [
+      { a: { b: { $integer: "AQAAAAAAAAA=" } }, c: 1 },
+      { a: { b: { $integer: "AQAAAAAAAAA=" } }, $bad: 1 },
+      [{ ok: 1 }, { $bytes: "AAE=" }],
+      { "bad\nname": 1 },
+      JSON.parse('{"__proto__": {"x": 1}, "y": 2}'),
+    ];
+    for (const json of samples) {
+      const expected = reference(structuredClone(json));
+      let got: { value: unknown } | { error: string };
+      try {
+        got = { value: fromOwnedJson(json) };
+      } catch (e) {
+        got = { error: (e as Error).message };
+      }
+      expect(got).toEqual(expected);
+    }
   });
 
   it("requires an object where a document is expected", () => {

@@ -20,6 +20,7 @@ const KEEP_SEQUENCES = 32;
 
 class Version {
   constructor(
+    readonly id: string,
     readonly seq: number,
     readonly doc: Document | null,
     public prev: Version | null,
@@ -32,7 +33,7 @@ export class DocumentVersions {
   /** Stores whose `seq` is below this must not use `lookup`. */
   private floor = 0;
   /** Versions to settle once the floor passes them, in sequence order. */
-  private unsettled: Array<{ id: string; version: Version }> = [];
+  private unsettled: Version[] = [];
   private unsettledStart = 0;
 
   /** A lineage whose only version (sequence number 0) holds `docs`. */
@@ -66,10 +67,10 @@ export class DocumentVersions {
     for (const [id, doc] of writes) {
       const current = this.byId.get(id);
       if (current === undefined && doc === null) continue;
-      const prev = current === undefined ? null : current instanceof Version ? current : new Version(this.floor, current, null);
-      const version = new Version(seq, doc, prev);
+      const prev = current === undefined ? null : current instanceof Version ? current : new Version(id, this.floor, current, null);
+      const version = new Version(id, seq, doc, prev);
       this.byId.set(id, version);
-      this.unsettled.push({ id, version });
+      this.unsettled.push(version);
     }
     this.floor = Math.max(this.floor, seq - KEEP_SEQUENCES);
     this.settle();
@@ -80,12 +81,12 @@ export class DocumentVersions {
   private settle(): void {
     const list = this.unsettled;
     let i = this.unsettledStart;
-    for (; i < list.length && list[i].version.seq <= this.floor; i++) {
-      const { id, version } = list[i];
+    for (; i < list.length && list[i].seq <= this.floor; i++) {
+      const version = list[i];
       version.prev = null;
-      if (this.byId.get(id) !== version) continue;
-      if (version.doc === null) this.byId.delete(id);
-      else this.byId.set(id, version.doc);
+      if (this.byId.get(version.id) !== version) continue;
+      if (version.doc === null) this.byId.delete(version.id);
+      else this.byId.set(version.id, version.doc);
     }
     if (i > 1024 && i * 2 > list.length) {
       this.unsettled = list.slice(i);

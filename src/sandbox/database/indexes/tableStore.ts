@@ -10,8 +10,8 @@ import type { Document } from "../types.ts";
 import type { IndexDef, SearchIndexDef } from "../schema/catalog.ts";
 import { SearchIndexStore } from "./searchIndex.ts";
 import { BY_ID } from "../schema/catalog.ts";
-import { getFieldPath } from "../values/fieldPath.ts";
-import { encodeValue, encodeValues } from "../values/indexKey.ts";
+import { encodeDocumentKey, encodeValue } from "../values/indexKey.ts";
+import { documentSize } from "../values/size.ts";
 import { newIndexTree, type IndexTree } from "./btree.ts";
 import { DocumentVersions } from "./documentVersions.ts";
 
@@ -22,9 +22,7 @@ export interface StoredIndex {
 
 /** The encoded key of `doc` in index `def`: its field values, then its `_id`. */
 export function indexKeyOf(def: IndexDef, doc: Document): string {
-  const values = def.fields.map((field) => getFieldPath(doc, field));
-  values.push(doc._id);
-  return encodeValues(values);
+  return encodeDocumentKey(def.fields, doc);
 }
 
 export function idKey(id: string): string {
@@ -66,6 +64,8 @@ export class TableStore {
     docs: ReadonlyArray<Document>,
   ): TableStore {
     const store = TableStore.empty(name, defs, searchDefs);
+    // Measured now, while each document is being touched anyway, so no read has to.
+    for (const doc of docs) documentSize(doc);
     store.versions = DocumentVersions.of(docs);
     for (const ix of store.indexes.values()) {
       const entries: Array<[string, Document]> = docs.map((doc) => [indexKeyOf(ix.def, doc), doc]);

@@ -7,7 +7,7 @@
  */
 import type { Document, SerializedQuery } from "../types.ts";
 import { keySuccessor } from "../values/indexKey.ts";
-import { valueSize } from "../values/size.ts";
+import { documentSize } from "../values/size.ts";
 import { decodeCursor, encodeCursor, queryFingerprint, type CursorPosition } from "./cursor.ts";
 import { IndexScan } from "./indexScan.ts";
 import type { KeyInterval } from "./indexRange.ts";
@@ -129,7 +129,7 @@ export function queryPage(view: ReadView, args: PageArgs): PageResult {
     const doc = source.next();
     if (doc === null) break;
     rowsRead++;
-    bytesRead += valueSize(doc);
+    bytesRead += documentSize(doc);
     if (pipeline.accept(doc)) {
       page.push(doc);
       pageKeys.push(source.lastKey!);

@@ -15,8 +15,8 @@ export function checkUserFields(value: Record<string, Value | undefined>, values
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ArrayBuffer) {
     throw new Error(`A document must be an object, received ${String(value)}`);
   }
-  for (const key of Object.keys(value)) {
-    if (key.startsWith("_") && !SYSTEM_FIELDS.has(key)) {
+  for (const key in value) {
+    if (key.charCodeAt(0) === 95 /* _ */ && !SYSTEM_FIELDS.has(key)) {
       throw new Error(
         `Field '${key}' starts with an underscore, which is only allowed for system fields like '_id'`,
       );

@@ -13,6 +13,7 @@
  */
 import type { Value } from "convex/values";
 import { isCommitTs, MAX_INT64 } from "./commitTs.ts";
+import { getFieldPath } from "./fieldPath.ts";
 
 const TAG_UNDEFINED = 0x01;
 const TAG_NULL = 0x02;
@@ -174,6 +175,17 @@ export function encodeValue(v: Value | undefined): string {
 /** The encoding of several values in order: a compound index key. */
 export function encodeValues(values: ReadonlyArray<Value | undefined>): string {
   for (const v of values) writer.value(v);
+  return writer.finish();
+}
+
+/**
+ * A document's key in an index on `fields` (dotted paths): each field's value
+ * (missing → undefined), then the document's `_id`. Written straight into the
+ * key buffer, with no array of values in between.
+ */
+export function encodeDocumentKey(fields: ReadonlyArray<string>, doc: Record<string, Value | undefined>): string {
+  for (let i = 0; i < fields.length; i++) writer.value(getFieldPath(doc, fields[i]));
+  writer.value(doc._id);
   return writer.finish();
 }
 

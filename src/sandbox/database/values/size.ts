@@ -49,6 +49,28 @@ export function valueSize(v: Value | undefined): number {
   return n;
 }
 
+/**
+ * A stored document's size is kept on the document itself under a symbol key,
+ * which `Object.keys`/`entries`, `for…in`, JSON and `structuredClone` never
+ * see, so no encoder or copy for users carries it. (A spread does copy it:
+ * `rememberDocumentSize` is called again for every document a write stores.)
+ * Reading it costs no lookup in a side table, which at a million documents is
+ * a cache miss of its own. Writes and loading record it, so a read never
+ * measures.
+ */
+const SIZE = Symbol("documentSize");
+type Sized = { [SIZE]?: number };
+
+/** The document's size (measured now if it was stored without one). */
+export function documentSize(doc: object): number {
+  return ((doc as Sized)[SIZE] ??= valueSize(doc as Value));
+}
+
+/** Records the size of a document about to be stored. */
+export function rememberDocumentSize(doc: object, size: number): void {
+  (doc as Sized)[SIZE] = size;
+}
+
 /** Scalars 0; an array or object is 1 + its deepest element. */
 export function valueNesting(v: Value | undefined): number {
   if (v === null || typeof v !== "object" || v instanceof ArrayBuffer || isCommitTs(v)) return 0;

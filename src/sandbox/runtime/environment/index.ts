@@ -16,6 +16,12 @@ export interface HostBridge {
   syscall(op: string, argsJson: string): string;
   /** Resolves (never rejects) to "1" + resultJson, or "0" + JSON {message, data?}. */
   asyncSyscall(op: string, argsJson: string): Promise<string>;
+  /**
+   * Optional: answers an async op whose host side is synchronous right away
+   * (same envelope as `syscall`), or returns null when the op must go through
+   * `asyncSyscall`. Saves a promise round trip per `await ctx.db…`.
+   */
+  immediateSyscall?(op: string, argsJson: string): string | null;
   log(level: string, message: string): void;
 }
 

@@ -5,6 +5,7 @@
 //
 //   syscall(op, argsJson)       -> "1" + resultJson | "0" + errorJson
 //   asyncSyscall(op, argsJson)  -> Promise<"1" + resultJson | "0" + errorJson>
+//   immediateSyscall(op, argsJson) (optional) -> envelope now, or null to use asyncSyscall
 //   log(level, message)         -> undefined
 //
 // where errorJson is `{"message": string, "data"?: JSON}` (data = ConvexError
@@ -64,8 +65,15 @@
     return unwrap(host.syscall(op, argsJson));
   }
 
+  var immediateSyscall = typeof host.immediateSyscall === "function" ? host.immediateSyscall : null;
   function asyncSyscall(op, argsJson) {
-    return host.asyncSyscall(op, argsJson).then(unwrap);
+    var envelope = immediateSyscall === null ? null : immediateSyscall(op, argsJson);
+    if (envelope === null) return host.asyncSyscall(op, argsJson).then(unwrap);
+    try {
+      return Promise.resolve(unwrap(envelope));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   var NONDETERMINISM_SUFFIX =

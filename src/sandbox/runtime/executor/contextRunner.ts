@@ -263,22 +263,19 @@ export class ContextRunner {
   private bridge(): HostBridge {
     return {
       syscall: (op, argsJson) => hostSyscall(this.top()?.host, op, argsJson),
+      // Host-synchronous ops resolve within this evaluation: no extra round trip.
+      immediateSyscall: (op, argsJson) => {
+        const host = this.top()?.host;
+        if (!host?.asyncSyscallImmediate || op === SLEEP_OP) return null;
+        try {
+          return successOrNull(host.asyncSyscallImmediate(op, argsJson));
+        } catch (e) {
+          return errorEnvelope(e);
+        }
+      },
       asyncSyscall: (op, argsJson) => {
         const host = this.top()?.host;
         const deferred = this.makeDeferred();
-        // Host-synchronous ops resolve within this evaluation: no extra round trip.
-        if (host?.asyncSyscallImmediate && op !== SLEEP_OP) {
-          let immediate: string | null;
-          try {
-            immediate = successOrNull(host.asyncSyscallImmediate(op, argsJson));
-          } catch (e) {
-            immediate = errorEnvelope(e);
-          }
-          if (immediate !== null) {
-            deferred.resolve(immediate);
-            return deferred.promise;
-          }
-        }
         const result = hostAsyncSyscall(host, op, argsJson, (ms) => this.sleep(ms));
         result.then(successEnvelope, errorEnvelope).then((envelope) => this.deliver(() => deferred.resolve(envelope)));
         return deferred.promise;

@@ -50,8 +50,33 @@ export function fromJson(json: unknown): Value {
   return out;
 }
 
+/** Whether `json` decodes to itself: only plain objects with plain field names, arrays and scalars. */
+function decodesToItself(json: unknown): boolean {
+  if (json === null) return true;
+  const type = typeof json;
+  if (type !== "object") return type === "string" || type === "number" || type === "boolean";
+  if (Array.isArray(json)) {
+    for (let i = 0; i < json.length; i++) if (!decodesToItself(json[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(json) !== Object.prototype) return false;
+  for (const k in json as Record<string, unknown>) {
+    if (!isPlainFieldName(k) || !decodesToItself((json as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * `fromJson` for JSON that nobody else holds (just parsed from a syscall's
+ * arguments): when it needs no decoding it is returned as is, without a copy.
+ */
+export function fromOwnedJson(json: unknown): Value {
+  return decodesToItself(json) ? (json as Value) : fromJson(json);
+}
+
+/** An object argument (just parsed, owned by the caller) decoded, or `"<what> must be an object"`. */
 export function objectFromJson(json: unknown, what: string): Record<string, Value> {
-  const value = fromJson(json);
+  const value = fromOwnedJson(json);
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ArrayBuffer) {
     throw new Error(`${what} must be an object`);
   }
