@@ -16,7 +16,7 @@ import { loadAuthConfig } from "./auth/load-auth-config.js";
 import { CronRunner, parseCronsExport } from "./crons/cron-runner.js";
 import { CronStateFile } from "./crons/cron-state-file.js";
 import { OutboundFetch } from "./fetch/outbound-fetch.js";
-import { bearerToken, runHttpAction } from "./http/http-action-runner.js";
+import { authorizationToken, runHttpAction } from "./http/http-action-runner.js";
 import { rejectedTokenIdentity } from "./auth/rejected-token.js";
 import type { HttpRoute } from "./http/http-routes.js";
 import type { PlatformDatabase, PlatformSyscall, PlatformTransaction } from "./ports.js";
@@ -154,12 +154,13 @@ export class Platform {
     );
   }
 
-  /** The identity of a request's bearer token; a refused token still runs the action, as in Convex (see `auth/rejected-token.ts`). */
+  /** The identity of a request's bearer token; a refused header or token still runs the action, as in Convex (see `auth/rejected-token.ts`). */
   private async bearerIdentity(req: SerializedRequest): Promise<UserIdentity | null> {
-    const token = bearerToken(req);
-    if (token === null) return null;
+    const auth = authorizationToken(req);
+    if (auth === null) return null;
+    if ("refused" in auth) return rejectedTokenIdentity(auth.refused);
     try {
-      return await this.auth.verify(token);
+      return await this.auth.verify(auth.token);
     } catch (e) {
       return rejectedTokenIdentity(e instanceof Error ? e.message : String(e));
     }

@@ -187,4 +187,36 @@ describe("HTTP actions with a refused bearer token (as Convex: the action runs, 
     expect(await (await get("/whoami", valid)).text()).toBe("hello user-7");
     expect(await (await get("/whoami")).text()).toBe("hello stranger");
   });
+
+  it("through the site URL: an Authorization header that is not `Bearer <token>` (Basic, a bare Bearer) runs the action; reading the identity throws Convex's header error", async () => {
+    server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, rootFiles: badTokenFiles, log: () => {} });
+    expect(server.root?.initialPush?.ok).toBe(true);
+    const get = (path: string, authorization: string) => fetch(server!.siteUrl + path, { headers: { Authorization: authorization } });
+    const code = async (res: Response) => [res.status, ((await res.json()) as { code: string }).code] as const;
+
+    // A webhook with Basic auth that checks its own credentials is not affected.
+    const webhook = await get("/public", "Basic dXNlcjpwYXNz");
+    expect([webhook.status, await webhook.text()]).toEqual([202, "no identity needed"]);
+
+    const [basicStatus, basicCode] = await code(await get("/whoami", "Basic dXNlcjpwYXNz"));
+    expect(basicStatus).toBe(500);
+    expect(basicCode).toContain("Invalid admin key");
+    // Shorter than "Bearer " (the client trims the trailing space of "Bearer ").
+    for (const header of ["Bearer", "Bearer ", "Basic"]) {
+      const [status, text] = await code(await get("/whoami", header));
+      expect([header, status]).toEqual([header, 500]);
+      expect(text).toContain("Invalid authentication header");
+    }
+
+    const nested = await get("/nested", "Basic dXNlcjpwYXNz");
+    expect(nested.status).toBe(200);
+    const seen = (await nested.json()) as { query: unknown; mutation: unknown; action: string };
+    expect([seen.query, seen.mutation]).toEqual([null, null]);
+    expect(seen.action).toContain("Invalid admin key");
+
+    // The scheme is matched in any case, as in Convex.
+    const { deployment } = await server.sandboxes.get("_root")!.load();
+    const valid = await deployment.auth!.mint({ subject: "user-8" });
+    expect(await (await get("/whoami", `bearer ${valid}`)).text()).toBe("hello user-8");
+  });
 });

@@ -4,9 +4,10 @@
  * behalf — in particular no CORS headers — so browsers behave as they do
  * against a real `.convex.site` URL. HEAD runs the GET route and drops the
  * body; a handler that throws becomes a 500 JSON response as in Convex.
- * Without a given identity, the request's own `Authorization: Bearer` header
- * is verified (`identify`); a refused token does not stop the request (see
- * `auth/rejected-token.ts`).
+ * Without a given identity, the request's own `Authorization` header is read
+ * (`authorizationToken`) and a bearer token verified (`identify`); a header
+ * Convex refuses, or a token that fails verification, does not stop the
+ * request (see `auth/rejected-token.ts`).
  */
 import type { UserIdentity } from "convex/server";
 import type { SerializedRequest, SerializedResponse, UserCodeError } from "../../runtime/types.js";
@@ -19,7 +20,7 @@ export interface HttpActionRunnerOptions {
   routes: () => HttpRoute[] | null;
   /** Runs the router for the request as an action (with `ctx.runQuery/runMutation/runAction`). */
   invoke: (req: SerializedRequest, identity: UserIdentity | null) => Promise<SerializedResponse>;
-  /** The identity of the request's `Authorization: Bearer` token, if any (a refused token's stand-in when it fails). */
+  /** The identity of the request's `Authorization` header, if any (a refused header's or token's stand-in when it fails). */
   identify?: (req: SerializedRequest) => Promise<UserIdentity | null>;
 }
 
@@ -49,10 +50,26 @@ export async function runHttpAction(
   return isHead ? { ...response, bodyBase64: null } : response;
 }
 
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(req: SerializedRequest): string | null {
+/**
+ * What an HTTP action request's `Authorization` header holds, read as Convex
+ * reads it (convex-backend `crates/local_backend/src/authentication.rs`,
+ * `ExtractAuthenticationToken`, and `crates/authentication/src/lib.rs`,
+ * `extract_bearer_token`): no header, or `Convex <admin key>`, is no token;
+ * `Bearer <token>` (scheme in any case) is a token; anything else — `Basic …`,
+ * a bare `Bearer` — is refused with Convex's error. A refusal does not stop
+ * the request (`crates/local_backend/src/http_actions.rs`): only
+ * `ctx.auth.getUserIdentity()` throws it.
+ */
+export type AuthorizationToken = { token: string } | { refused: string } | null;
+
+export function authorizationToken(req: SerializedRequest): AuthorizationToken {
   const header = req.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1];
-  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
+  if (header === undefined) return null;
+  if (header.length < 7) return { refused: "Invalid authentication header" };
+  const scheme = header.slice(0, 7).toLowerCase();
+  if (scheme === "convex ") return null;
+  if (scheme !== "bearer " || header.length === 7) return { refused: "Invalid admin key" };
+  return { token: header.slice(7).trim() };
 }
 
 function text(status: number, message: string): SerializedResponse {
