@@ -5,11 +5,10 @@
  * Without it, serves only the multi-sandbox API. Run with `--help` for flags;
  * every flag also has an environment variable.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { PushResult } from "../runtime/types.js";
-import { parseAssignment, parseEnvFile } from "./env-file.js";
+import { parseAssignment, readEnvFile } from "./env-file.js";
 import { readFunctionsFolder, watchFunctionsFolder } from "./folder.js";
 import { startSandboxServer } from "./index.js";
 import { DEFAULT_LIMITS, type SandboxLimits } from "./options.js";
@@ -145,7 +144,7 @@ function environmentVariables(): Record<string, string> | null {
   };
   let vars: Record<string, string> = {};
   try {
-    if (file) vars = parseEnvFile(readFileSync(resolve(file), "utf8"), file);
+    if (file) vars = readEnvFile(resolve(file));
   } catch (e) {
     fail("--env-file", e);
   }

@@ -24,8 +24,8 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 const run = promisify(execFile);
 
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function startCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   const output = { text: "" };
   child.stdout!.on("data", (c: Buffer) => (output.text += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output.text += c.toString()));
@@ -85,11 +85,27 @@ describe("npm run sandbox -- --env / --env-file", () => {
     expect(help.output.text).toContain("SANDBOX_ENV_FILE");
   }, 60_000);
 
-  it("refuses a bad variable name with Convex's text, and --env without --dir", async () => {
+  it("refuses a bad variable name (flag or file) with Convex's text, a missing --env-file, and --env without --dir", async () => {
     const bad = startCli(["--dir", join(project, "convex"), "--port", "0", "--data-dir", "none", "--no-watch", "--env", "my-key=1"]);
     await exited(bad.child);
     expect(bad.child.exitCode).toBe(1);
     expect(bad.output.text).toContain("The environment variable name my-key is invalid.");
+
+    writeFileSync(join(project, ".env.bad"), "GOOD=1\nmy-key=2\n");
+    const badInFile = startCli(["--dir", join(project, "convex"), "--port", "0", "--data-dir", "none", "--no-watch", "--env-file", join(project, ".env.bad")]);
+    await exited(badInFile.child);
+    expect(badInFile.child.exitCode).toBe(1);
+    expect(badInFile.output.text).toContain("The environment variable name my-key is invalid.");
+
+    // Through SANDBOX_ENV_FILE: Node 20 itself checks that a `--env-file` argument names an existing file, even after the script.
+    const missing = startCli(["--dir", join(project, "convex"), "--port", "0", "--data-dir", "none", "--no-watch"], { SANDBOX_ENV_FILE: join(project, "missing.env") });
+    await exited(missing.child);
+    expect(missing.child.exitCode).toBe(2);
+    expect(missing.output.text).toContain(`✖ --env-file: file not found: ${join(project, "missing.env")}`);
+    const directory = startCli(["--dir", join(project, "convex"), "--port", "0", "--data-dir", "none", "--no-watch"], { SANDBOX_ENV_FILE: project });
+    await exited(directory.child);
+    expect(directory.child.exitCode).toBe(2);
+    expect(directory.output.text).toContain(`✖ --env-file: cannot read ${project}: EISDIR`);
 
     const noDir = startCli(["--port", "0", "--data-dir", "none", "--env", "A=1"]);
     await exited(noDir.child);
