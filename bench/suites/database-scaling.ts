@@ -20,7 +20,9 @@
  * the id into the table's shared id map (`DocumentVersions`), so its work is
  * the same at every size (the "get above Map.get" column). A range read does one B+ tree seek (O(log n)
  * comparisons of flat byte-string keys; "tree seek alone" times just that)
- * and then walks 10 adjacent leaf entries. What still grows from 1k to 1M is
+ * and then walks 10 adjacent leaf entries; "sorted-array search" is the
+ * floor under that seek, a binary search over a plain sorted array of the
+ * same key strings. What still grows from 1k to 1M is
  * the memory hierarchy: at 1k every node, key and document is in the CPU
  * caches; at 1M each seek comparison, the id map's bucket and every document
  * touched (each read is sized for the transaction's read limits) is a cache
@@ -227,19 +229,45 @@ function measureRanges(db: Database, n: number): Promise<Timing> {
 /** The first step of every range read on its own: one seek into the `by_key` B+ tree at a random key. */
 function measureSeek(db: Database, n: number): Promise<Timing> {
   const tree = db.begin().table("docs")!.index("by_key")!.tree;
+  return timeSeeks(n, "tree seeks", (start) => !tree.entries(start).next().done);
+}
+
+/**
+ * The floor under a tree seek: a binary search for the same start keys in a
+ * plain sorted array of the index's own key strings (the very strings the
+ * tree holds, where they lie in memory). No tree at all, only the
+ * comparisons and the memory they touch, so the growth of this column is the
+ * machine's.
+ */
+function measureSortedArraySearch(db: Database, n: number): Promise<Timing> {
+  const keys = [...db.begin().table("docs")!.index("by_key")!.tree.keys()];
+  return timeSeeks(n, "array searches", (start) => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length;
+  });
+}
+
+/** Times `seek` to POINT_READS random `by_key` start keys per round; each must find a key. */
+function timeSeeks(n: number, what: string, seek: (start: string) => boolean): Promise<Timing> {
   const starts = Array.from({ length: n }, (_, i) => encodeValue(i));
   const rand = lcg(44);
   return timeRounds(POINT_READS, () => {
     let found = 0;
-    for (let i = 0; i < POINT_READS; i++) if (!tree.entries(starts[Math.floor(rand() * n)]).next().done) found++;
-    if (found !== POINT_READS) throw new Error("tree seeks failed");
+    for (let i = 0; i < POINT_READS; i++) if (seek(starts[Math.floor(rand() * n)])) found++;
+    if (found !== POINT_READS) throw new Error(`${what} failed`);
   });
 }
 
 const suite: BenchSuite = {
   title: "Database: indexed read cost as the table grows",
   async run() {
-    const rows: Array<{ n: number; point: Timing; bare: Timing; range: Timing; seek: Timing; loadMs: number }> = [];
+    const rows: Array<{ n: number; point: Timing; bare: Timing; range: Timing; seek: Timing; array: Timing; loadMs: number }> = [];
     for (const n of SIZES) {
       const docs = makeCommits(n);
       collectGarbage();
@@ -253,7 +281,9 @@ const suite: BenchSuite = {
       }
       const point = await measurePoints(db, docs.ids);
       const bare = await measureBareMap(db, docs.ids);
-      rows.push({ n, loadMs, point, bare, range: await measureRanges(db, n), seek: await measureSeek(db, n) });
+      const range = await measureRanges(db, n);
+      const seek = await measureSeek(db, n);
+      rows.push({ n, loadMs, point, bare, range, seek, array: await measureSortedArraySearch(db, n) });
     }
     const base = rows[0];
     const us = (ns: number, w: number) => (ns / 1000).toFixed(2).padStart(w);
@@ -268,6 +298,7 @@ const suite: BenchSuite = {
       ["ratio", (r) => (r.range.wallNs / base.range.wallNs).toFixed(2)],
       [`range (µs cpu)`, (r) => us(r.range.cpuNs, 0)],
       ["tree seek alone (µs)", (r) => us(r.seek.wallNs, 0)],
+      ["sorted-array search (µs)", (r) => us(r.array.wallNs, 0)],
       ["load (ms cpu)", (r) => r.loadMs.toFixed(0)],
     ];
     console.log(columns.map(([h]) => h.padStart(10)).join(" | "));
