@@ -14,6 +14,8 @@ import { deployEngineApp } from "./helpers.ts";
 let d: SandboxDeployment;
 let interleavedWrites = 0;
 let interleaveBudget = 0;
+/** The function the concurrent writer's commits are attributed to (null: none). */
+let interleavedWriter: string | null = null;
 
 beforeAll(async () => {
   d = await deployEngineApp();
@@ -22,7 +24,7 @@ beforeAll(async () => {
       "test/concurrentWrite": async (_call, { id }: { id: string }) => {
         if (interleaveBudget === 0) return null;
         interleaveBudget--;
-        const tx = d.database.begin();
+        const tx = d.database.begin(interleavedWriter === null ? {} : { writeSource: interleavedWriter });
         const row = tx.get(id)!;
         tx.patch(id, { value: (row.value as number) + 100 });
         d.database.commit(tx);
@@ -66,6 +68,22 @@ describe("write conflicts", () => {
         `Another call to this mutation changed the document with ID "${id}". See https://docs.convex.dev/error#1`,
     );
     interleaveBudget = 0;
+  });
+
+  it("names the function whose commit kept conflicting", async () => {
+    const id = await counter(1);
+    interleaveBudget = 1_000;
+    interleavedWriter = "counters:resetAll";
+    try {
+      const outcome = await d.runMutation({ path: "counters:incrementWithInterleavedWrite", args: { name: "c" } });
+      expect(outcome.errorMessage).toBe(
+        `Documents read from or written to the "counters" table changed while this mutation was being run and on every subsequent retry. ` +
+          `A call to "counters:resetAll" changed the document with ID "${id}". See https://docs.convex.dev/error#1`,
+      );
+    } finally {
+      interleaveBudget = 0;
+      interleavedWriter = null;
+    }
   });
 
   it("serializes mutations issued concurrently, so none conflicts", async () => {
