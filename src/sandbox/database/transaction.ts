@@ -204,8 +204,7 @@ export class Transaction implements ReadView {
       const field = value._id !== undefined ? "_id" : "_creationTime";
       throw new Error(`Field '${field}' is a system field and cannot be set on insert`);
     }
-    this.host.tableNumberFor(table, true);
-    const id = this.host.newDocumentId(table);
+    const id = this.host.newDocumentId(table); // numbers the table if it is new
     // The user's fields without `undefined` ones (a copy unless the value is ours), then the system fields.
     const doc = valuesDecoded ? value : (dropUndefined(value) as Record<string, Value>);
     doc._id = id;
