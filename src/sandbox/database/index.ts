@@ -9,5 +9,6 @@ export { Database } from "./database.ts";
 export { Transaction } from "./transaction.ts";
 export { checkValue, type CheckValueOptions } from "./schema/checkValue.ts";
 export { InvalidCursorError } from "./query/cursor.ts";
-export { decodeId, encodeId } from "./ids.ts";
+export { decodeId, encodeId, newInternalId } from "./ids.ts";
+export { ENVIRONMENT_VARIABLES_TABLE_NUMBER } from "./systemTables.ts";
 export { TRANSACTION_LIMITS } from "./limits.ts";

@@ -10,6 +10,13 @@ export const SYSTEM_TABLE_NUMBERS: ReadonlyMap<string, number> = new Map([
   ["_scheduled_functions", 21],
 ]);
 
+/**
+ * `_environment_variables`: not readable by functions (only the CLI's system
+ * queries list its documents); its documents are kept with the deployment's
+ * variables, outside the database, so the number is only for their IDs.
+ */
+export const ENVIRONMENT_VARIABLES_TABLE_NUMBER = 22;
+
 export function isSystemTable(table: string): boolean {
   return table.startsWith("_");
 }

@@ -11,11 +11,22 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { UserIdentity } from "convex/server";
 import type { Value } from "convex/values";
-import { Database, WriteConflictError, type Commit, type ReadSet, type Timestamp, type Transaction } from "../database/index.ts";
+import {
+  Database,
+  encodeId,
+  ENVIRONMENT_VARIABLES_TABLE_NUMBER,
+  newInternalId,
+  WriteConflictError,
+  type Commit,
+  type ReadSet,
+  type Timestamp,
+  type Transaction,
+} from "../database/index.ts";
 import { bundleFunctions } from "./bundler/index.ts";
 import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
 import { UnloadableBundle, withImportEnvironment } from "./environment/import-environment.ts";
 import { applyEnvVarChanges, EnvironmentVariableError, setChanges, sortedEnvVars, type EnvVarChange } from "./environment/variables.ts";
+import { EnvironmentVariableDocuments, type EnvironmentVariableDocument } from "./environment/variable-documents.ts";
 import { InProcessExecutor } from "./executor/inProcess.ts";
 import { CallFailure, writeConflictMessage } from "./failures.ts";
 import { Mutex } from "./lock.ts";
@@ -176,6 +187,11 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
   private readonly tableListReads = new WeakMap<ReadSet, Set<string>>();
   /** User environment variables (`process.env`, besides the built-in URLs). */
   private envVars = new Map<string, string>();
+  /** Their `_environment_variables` documents (`_id`, `_creationTime`), as the CLI's system query lists them. */
+  private readonly envVarDocuments = new EnvironmentVariableDocuments(() => {
+    const creationTime = this.database.nextCreationTime(this.database.now());
+    return { _id: encodeId(ENVIRONMENT_VARIABLES_TABLE_NUMBER, newInternalId(creationTime)), _creationTime: creationTime };
+  });
   /** What `process.env` holds in functions (see `processEnv`). */
   private functionEnv: Record<string, string> = {};
   /** Pushes and environment updates, one at a time (each loads code with the variables of its moment). */
@@ -191,7 +207,11 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     this.fetchImpl = options.fetch ?? nodeFetch;
     this.database = new Database(options.commitLog ? { commitLog: options.commitLog } : {});
     this.database.load();
-    this.setEnvVars(applyEnvVarChanges(this.envVars, setChanges(options.environmentVariables ?? {})));
+    // Variables stored with their documents keep them; the others are new documents.
+    const initial = setChanges(options.environmentVariables ?? {});
+    const stored = options.environmentVariableDocuments ?? {};
+    this.envVarDocuments.restore(stored);
+    this.setEnvVars(applyEnvVarChanges(this.envVars, initial), initial.filter((change) => !Object.hasOwn(stored, change.name)));
   }
 
   /** Runs after a push bundled and loaded, before it goes live; a throw fails the push with that message. */
@@ -439,7 +459,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
             tx,
             userTableNames: () => this.database.tableNames(),
             dependsOnTableList: (names) => (listed = new Set(names)),
-            environmentVariables: () => this.environmentVariables(),
+            environmentVariableDocuments: () => this.environmentVariableDocuments(),
             processEnv: () => this.functionEnv,
           },
           args,
@@ -517,8 +537,9 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     return this.functionEnv;
   }
 
-  private setEnvVars(vars: Map<string, string>): void {
+  private setEnvVars(vars: Map<string, string>, changes: readonly EnvVarChange[]): void {
     this.envVars = vars;
+    this.envVarDocuments.apply(changes);
     this.functionEnv = functionEnvironment(vars, this);
   }
 
@@ -657,6 +678,10 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     return sortedEnvVars(this.envVars);
   }
 
+  environmentVariableDocuments(): EnvironmentVariableDocument[] {
+    return this.envVarDocuments.list(this.environmentVariables());
+  }
+
   /**
    * Applies the changes (all or none; EnvironmentVariableError on bad input,
    * or when the push listeners refuse the new values: an auth.config.ts they
@@ -670,7 +695,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       const next = applyEnvVarChanges(this.envVars, changes);
       const code = this.code;
       if (!code) {
-        this.setEnvVars(next);
+        this.setEnvVars(next, changes);
         return;
       }
       const env = functionEnvironment(next, this);
@@ -690,7 +715,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
         }
       }
       await this.lock.run(async () => {
-        this.setEnvVars(next);
+        this.setEnvVars(next, changes);
         if (this.code !== code) {
           bundle.dispose();
           return;

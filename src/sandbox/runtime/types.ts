@@ -226,6 +226,8 @@ export interface Deployment {
   reset(): Promise<void>;
   /** The deployment's environment variables (`process.env` in functions, besides the built-in URLs), by name. */
   environmentVariables(): Record<string, string>;
+  /** The same variables as Convex's `_environment_variables` documents, in name order. */
+  environmentVariableDocuments(): EnvironmentVariableDocument[];
   /**
    * Sets (`value` a string) or removes (`value` null) variables, all or none,
    * with Convex's rules; throws EnvironmentVariableError. Functions see the new
@@ -278,4 +280,14 @@ export interface DeploymentOptions {
   dataDir?: string | null;
   /** Environment variables to start with (checked like `updateEnvironmentVariables`). */
   environmentVariables?: Record<string, string>;
+  /** The `_id` and `_creationTime` of those variables' documents, by name, where an earlier run gave them one (the others get a new document). */
+  environmentVariableDocuments?: Record<string, Pick<EnvironmentVariableDocument, "_id" | "_creationTime">>;
 }
+
+/** An environment variable as Convex keeps it: a document of the system table `_environment_variables`. */
+export type EnvironmentVariableDocument = {
+  _id: string;
+  _creationTime: number;
+  name: string;
+  value: string;
+};

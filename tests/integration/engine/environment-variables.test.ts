@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDeployment, EnvironmentVariableError, type SandboxDeployment } from "../../../src/sandbox/index.ts";
 import { IsolateExecutor } from "../../../src/sandbox/runtime/executor/isolate/index.ts";
+import { decodeId, encodeId, ENVIRONMENT_VARIABLES_TABLE_NUMBER, newInternalId } from "../../../src/sandbox/database/index.ts";
 
 const FILES: Record<string, string> = {
   "env.ts": `
@@ -158,5 +159,35 @@ describe("environment variables at creation", () => {
     await expect(createDeployment({ environmentVariables: { "my-key": "x" } })).rejects.toThrow(
       "The environment variable name my-key is invalid.",
     );
+  });
+});
+
+describe("environment variables as `_environment_variables` documents", () => {
+  it("gives each set a new document, keeps the documents given at creation, and leaves them alone on a refused update", async () => {
+    const kept = { _id: encodeId(ENVIRONMENT_VARIABLES_TABLE_NUMBER, newInternalId(Date.now())), _creationTime: 1_700_000_000_000.5 };
+    const d = await createDeployment({ environmentVariables: { KEPT: "1", NEW: "2" }, environmentVariableDocuments: { KEPT: kept } });
+    try {
+      const [first, fresh] = d.environmentVariableDocuments();
+      expect(first).toEqual({ ...kept, name: "KEPT", value: "1" });
+      expect(fresh).toMatchObject({ name: "NEW", value: "2" });
+      expect(decodeId(fresh._id)?.tableNumber).toBe(ENVIRONMENT_VARIABLES_TABLE_NUMBER);
+      expect(fresh._creationTime).toBeGreaterThan(kept._creationTime);
+
+      // As Convex: a set deletes and re-inserts the document, even for the same value; changes apply in Convex's order.
+      await d.updateEnvironmentVariables([{ name: "NEW", value: "2" }, { name: "ALSO", value: "3" }]);
+      const [also, keptAgain, newAgain] = d.environmentVariableDocuments();
+      expect([also.name, keptAgain, newAgain.name]).toEqual(["ALSO", first, "NEW"]);
+      expect(newAgain._id).not.toBe(fresh._id);
+      expect(newAgain._creationTime).toBeGreaterThan(also._creationTime);
+      expect(also._creationTime).toBeGreaterThan(fresh._creationTime);
+
+      const before = d.environmentVariableDocuments();
+      await expect(d.updateEnvironmentVariables([{ name: "KEPT", value: "x" }, { name: "1BAD", value: "x" }])).rejects.toThrow(EnvironmentVariableError);
+      expect(d.environmentVariableDocuments()).toEqual(before);
+      await d.updateEnvironmentVariables([{ name: "KEPT", value: null }]);
+      expect(d.environmentVariableDocuments().map((doc) => doc.name)).toEqual(["ALSO", "NEW"]);
+    } finally {
+      await d.dispose();
+    }
   });
 });

@@ -69,6 +69,12 @@ describe("npm run sandbox -- --env / --env-file", () => {
       expect(await client.query(anyApi.env.read, {})).toEqual({ a: "line one\nline two", b: "flag value", c: "from npx convex env" });
       expect((await convex("get", "FROM_FLAG")).stdout.trim()).toBe("flag value");
       expect((await convex("list", "--names-only")).stdout.trim().split("\n")).toEqual(["FROM_FILE", "FROM_FLAG", "SET_BY_CLI"]);
+      expect((await convex("list", "--include-values")).stdout.trim()).toBe("FROM_FILE='line one\nline two'\nFROM_FLAG=flag value\nSET_BY_CLI=from npx convex env");
+      // `env set --from-file` compares with the listed documents: an unchanged value is skipped, a new one set.
+      writeFileSync(join(project, ".env.more"), "FROM_FLAG=flag value\nMORE=1\n");
+      await convex("set", "--from-file", join(project, ".env.more"));
+      expect((await convex("get", "MORE")).stdout.trim()).toBe("1");
+      await convex("remove", "MORE");
       await convex("remove", "SET_BY_CLI");
       expect(await client.query(anyApi.env.read, {})).toEqual({ a: "line one\nline two", b: "flag value", c: null });
     } finally {

@@ -37,6 +37,7 @@ export default http;
 };
 
 type Read = { atImport: string | null; now: string | null };
+type EnvVarDocument = { _id: string; _creationTime: number; name: string; value: string };
 
 function admin(url: string, adminKey: string) {
   const headers = { authorization: `Convex ${adminKey}`, "content-type": "application/json" };
@@ -114,7 +115,24 @@ for (const executor of ["isolate", "inprocess"] as const) {
       (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
       const list = makeFunctionReference<"query">("_system/cli/queryEnvironmentVariables");
       const get = makeFunctionReference<"query">("_system/cli/queryEnvironmentVariables:get");
-      expect(await client.query(list, {})).toEqual([{ name: "GREETING", value: "bonjour" }]);
+      // As in Convex, the list is the `_environment_variables` documents in name order.
+      const [greeting] = (await client.query(list, {})) as EnvVarDocument[];
+      expect(greeting).toEqual({ _id: expect.any(String), _creationTime: expect.any(Number), name: "GREETING", value: "bonjour" });
+      expect(greeting._id).toMatch(/^[0-9a-hjkmnp-tv-z]{31,37}$/);
+      expect(greeting._creationTime).toBeGreaterThan(Date.now() - 600_000);
+      expect(greeting._creationTime).toBeLessThanOrEqual(Date.now());
+      // Another variable is a new document; setting one again replaces its document (a new _id, even for the same value).
+      await set(server.cloudUrl, adminKey, [{ name: "ANOTHER", value: "1" }]);
+      const withAnother = (await client.query(list, {})) as EnvVarDocument[];
+      expect(withAnother.map((d) => d.name)).toEqual(["ANOTHER", "GREETING"]);
+      expect(withAnother[1]).toEqual(greeting);
+      expect(withAnother[0]._creationTime).toBeGreaterThan(greeting._creationTime);
+      await set(server.cloudUrl, adminKey, [{ name: "GREETING", value: "bonjour" }, { name: "ANOTHER", value: null }]);
+      const [again, ...rest] = (await client.query(list, {})) as EnvVarDocument[];
+      expect(rest).toEqual([]);
+      expect(again.name).toBe("GREETING");
+      expect(again._id).not.toBe(greeting._id);
+      expect(again._creationTime).toBeGreaterThan(withAnother[0]._creationTime);
       expect(await client.query(get, { name: "GREETING" })).toEqual({ name: "GREETING", value: "bonjour" });
       expect(await client.query(get, { name: "MISSING" })).toBeNull();
       expect(await client.query(get, { name: "CONVEX_CLOUD_URL" })).toEqual({ name: "CONVEX_CLOUD_URL", value: server.cloudUrl });
@@ -157,11 +175,22 @@ for (const executor of ["isolate", "inprocess"] as const) {
       expect(await api_.list()).toEqual({ GREETING: "bonjour" });
     });
 
-    it("keeps the variables across a restart, and sets the ones given at start", async () => {
+    it("keeps the variables (and their documents) across a restart, and sets the ones given at start", async () => {
+      const adminClient = () => {
+        const c = new ConvexHttpClient(server.cloudUrl);
+        (c as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
+        return c;
+      };
+      const list = makeFunctionReference<"query">("_system/cli/queryEnvironmentVariables");
+      const before = (await adminClient().query(list, {})) as EnvVarDocument[];
       await server.close();
       server = await start({ FROM_START: "yes" });
       expect(server.root!.adminKey).toBe(adminKey);
       expect(await admin(server.cloudUrl, adminKey).list()).toEqual({ FROM_START: "yes", GREETING: "bonjour" });
+      const after = (await adminClient().query(list, {})) as EnvVarDocument[];
+      expect(after.map((d) => d.name)).toEqual(["FROM_START", "GREETING"]);
+      expect(after[1]).toEqual(before.find((d) => d.name === "GREETING"));
+      expect(after[0]._creationTime).toBeGreaterThan(after[1]._creationTime);
       const client = new ConvexHttpClient(server.cloudUrl);
       expect(await client.query(api.env.inQuery, {})).toEqual({ atImport: "bonjour", now: "bonjour" });
     });

@@ -112,7 +112,7 @@ export function applyEnvVarChanges(current: ReadonlyMap<string, string>, changes
 }
 
 /** Convex sorts a request's changes: removals first, then sets by name and value. */
-function inConvexOrder(changes: readonly EnvVarChange[]): EnvVarChange[] {
+export function inConvexOrder(changes: readonly EnvVarChange[]): EnvVarChange[] {
   const key = (c: EnvVarChange) => (c.value === null ? [0, c.name, ""] : [1, c.name, c.value]) as [number, string, string];
   return [...changes].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];

@@ -1,9 +1,10 @@
 /**
  * The system queries `npx convex env list` / `env get` call (backend
  * `npm-packages/system-udfs/convex/_system/cli/queryEnvironmentVariables.ts`):
- * - `_system/cli/queryEnvironmentVariables` `{}` → `[{name, value}]` in name
- *   order (Convex returns the `_environment_variables` documents; their `_id`
- *   and `_creationTime` are left out here);
+ * - `_system/cli/queryEnvironmentVariables` `{}` → the `_environment_variables`
+ *   documents `[{_id, _creationTime, name, value}]` in name order (its
+ *   `by_name` index), as Convex returns them (see
+ *   `environment/variable-documents.ts`);
  * - `_system/cli/queryEnvironmentVariables:get` `{name}` → `{name, value}`, or
  *   null when unset; built-in names (`CONVEX_CLOUD_URL`) answer too, as
  *   Convex reads them from `process.env`.
@@ -16,7 +17,7 @@ import type { SystemQuery } from "./index.ts";
 const list: SystemQuery = {
   run(ctx, args) {
     rejectAnyArguments("_system/cli/queryEnvironmentVariables", args);
-    return Object.entries(ctx.environmentVariables()).map(([name, value]) => ({ name, value }));
+    return ctx.environmentVariableDocuments();
   },
 };
 

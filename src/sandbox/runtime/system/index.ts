@@ -6,7 +6,7 @@
  * for admin callers, and are never listed among the pushed functions.
  */
 import type { Transaction } from "../../database/index.ts";
-import type { JSONValue } from "../types.ts";
+import type { EnvironmentVariableDocument, JSONValue } from "../types.ts";
 import { environmentVariableQueries } from "./environment-variables.ts";
 import { playgroundQueries } from "./playground.ts";
 
@@ -16,8 +16,8 @@ export interface SystemQueryContext {
   userTableNames(): string[];
   /** Marks the result as depending on the set of tables (a write to a table not yet listed re-runs it). */
   dependsOnTableList(listed: string[]): void;
-  /** The deployment's environment variables by name, in name order. */
-  environmentVariables(): Record<string, string>;
+  /** The deployment's `_environment_variables` documents, in name order. */
+  environmentVariableDocuments(): EnvironmentVariableDocument[];
   /** What `process.env` holds in functions (the variables and the built-in URLs). */
   processEnv(): Record<string, string>;
 }

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { join } from "node:path";
 import { applyEnvVarChanges, setChanges, sortedEnvVars, type EnvVarChange } from "../../runtime/environment/variables.js";
-import type { Deployment, DeploymentOptions, Executor, PushResult } from "../../runtime/types.js";
+import type { Deployment, DeploymentOptions, EnvironmentVariableDocument, Executor, PushResult } from "../../runtime/types.js";
 import { CommitFeed } from "../../sync/commit-feed.js";
 import { QueryCache } from "../../sync/query-cache.js";
 import type { RuntimeLimitOptions, SandboxLimits } from "../options.js";
@@ -144,6 +144,7 @@ export class Sandbox {
 
   private async loadNow(): Promise<LoadedSandbox> {
     const commitLog = new SqliteCommitLog(this.ctx.store.db, this.id);
+    const storedDocuments = this.envStore.loadDocuments(this.id);
     const executor = this.ctx.createExecutor();
     const deployment = await this.ctx.createDeployment({
       executor,
@@ -153,11 +154,14 @@ export class Sandbox {
       siteUrl: this.siteUrl,
       dataDir: this.ctx.dataDir ? join(this.ctx.dataDir, "blobs", this.id) : null,
       environmentVariables: this.envStore.load(this.id),
+      environmentVariableDocuments: storedDocuments,
       limits: {
         queryMutationTimeoutMs: this.ctx.limits.queryMutationTimeoutMs,
         actionTimeoutMs: this.ctx.limits.actionTimeoutMs,
       },
     });
+    // Variables stored without a document (set before this load) got one now: keep it.
+    if (deployment.environmentVariableDocuments().some((d) => !Object.hasOwn(storedDocuments, d.name))) this.storeEnvironmentVariables(deployment);
     if (Object.keys(this.record.files).length > 0) {
       const result = await deployment.push(this.record.files);
       this.loadPushResult = result;
@@ -200,7 +204,7 @@ export class Sandbox {
   async updateEnvironmentVariables(changes: readonly EnvVarChange[]): Promise<void> {
     const { deployment, feed } = await this.load();
     await deployment.updateEnvironmentVariables(changes);
-    if (!this.deleted) this.envStore.replace(this.id, deployment.environmentVariables());
+    if (!this.deleted) this.storeEnvironmentVariables(deployment);
     feed.invalidateAll();
   }
 
@@ -208,7 +212,14 @@ export class Sandbox {
   presetEnvironmentVariables(vars: Record<string, string>): void {
     if (this.loaded || this.loading) throw new Error("presetEnvironmentVariables must run before the sandbox loads");
     const stored = new Map(Object.entries(this.envStore.load(this.id)));
-    this.envStore.replace(this.id, sortedEnvVars(applyEnvVarChanges(stored, setChanges(vars))));
+    // A variable set here gets a new document when the deployment loads, as a set does in Convex; the others keep theirs.
+    const documents = this.envStore.loadDocuments(this.id);
+    for (const name of Object.keys(vars)) delete documents[name];
+    this.envStore.replace(this.id, sortedEnvVars(applyEnvVarChanges(stored, setChanges(vars))), documents);
+  }
+
+  private storeEnvironmentVariables(deployment: Deployment): void {
+    this.envStore.replace(this.id, deployment.environmentVariables(), documentFields(deployment.environmentVariableDocuments()));
   }
 
   /** Frees the deployment's memory; its data stays in the store. */
@@ -225,3 +236,8 @@ export class Sandbox {
 
 /** The id under which the root deployment (`--dir`) keeps its data. */
 export const ROOT_SANDBOX_ID = "_root";
+
+/** The `_id` and `_creationTime` of each variable's document, by name, as the store keeps them. */
+function documentFields(documents: EnvironmentVariableDocument[]): Record<string, Pick<EnvironmentVariableDocument, "_id" | "_creationTime">> {
+  return Object.fromEntries(documents.map((d) => [d.name, { _id: d._id, _creationTime: d._creationTime }]));
+}
