@@ -219,4 +219,18 @@ describe("HTTP actions with a refused bearer token (as Convex: the action runs, 
     const valid = await deployment.auth!.mint({ subject: "user-8" });
     expect(await (await get("/whoami", `bearer ${valid}`)).text()).toBe("hello user-8");
   });
+
+  it("through the site URL: `Convex <admin key>` is no user, acting as a user gives that identity, a wrong key throws on reading it", async () => {
+    server = await startSandboxServer({ port: 0, sitePort: 0, dataDir: null, rootFiles: badTokenFiles, log: () => {} });
+    const adminKey = server.root!.adminKey;
+    const get = (path: string, authorization: string) => fetch(server!.siteUrl + path, { headers: { Authorization: authorization } });
+    expect(await (await get("/whoami", `Convex ${adminKey}`)).text()).toBe("hello stranger");
+    const actingAs = Buffer.from(JSON.stringify({ subject: "acted-user", issuer: "https://issuer.test" })).toString("base64");
+    expect(await (await get("/whoami", `Convex ${adminKey}:${actingAs}`)).text()).toBe("hello acted-user");
+    const wrong = await get("/whoami", "Convex local-sandbox|" + "0".repeat(64));
+    expect(wrong.status).toBe(500);
+    expect(((await wrong.json()) as { code: string }).code).toContain("The provided admin key was invalid for this instance");
+    const open = await get("/public", "Convex local-sandbox|" + "0".repeat(64));
+    expect([open.status, await open.text()]).toEqual([202, "no identity needed"]);
+  });
 });

@@ -54,7 +54,8 @@ export async function runHttpAction(
  * What an HTTP action request's `Authorization` header holds, read as Convex
  * reads it (convex-backend `crates/local_backend/src/authentication.rs`,
  * `ExtractAuthenticationToken`, and `crates/authentication/src/lib.rs`,
- * `extract_bearer_token`): no header, or `Convex <admin key>`, is no token;
+ * `extract_bearer_token`): no header, or `Convex <admin key>` (the server,
+ * which knows the keys, turns that into the caller), is no token;
  * `Bearer <token>` (scheme in any case) is a token; anything else — `Basic …`,
  * a bare `Bearer` — is refused with Convex's error. A refusal does not stop
  * the request (`crates/local_backend/src/http_actions.rs`): only

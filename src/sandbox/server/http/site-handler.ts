@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SerializedRequest } from "../../runtime/types.js";
 import type { Sandbox } from "../sandboxes/sandbox.js";
 import { readBody } from "./body.js";
-import { resolveCaller } from "./caller.js";
+import { rejectedTokenIdentity } from "../../platform/auth/rejected-token.js";
+import { adminIdentity, resolveCaller } from "./caller.js";
 
 export async function handleSiteRequest(
   req: IncomingMessage,
@@ -33,11 +34,20 @@ export async function handleSiteRequest(
     bodyBase64: body.length > 0 ? body.toString("base64") : null,
   };
   let identity = null;
-  if (req.headers.authorization?.startsWith("Bearer ")) {
+  const authorization = req.headers.authorization;
+  if (authorization?.startsWith("Bearer ")) {
     identity = await resolveCaller(req, sandbox, deployment).then(
       (c) => c.identity,
       () => null,
     );
+  } else if (authorization?.startsWith("Convex ")) {
+    // As in Convex: an admin key acting as a user gives the action that identity; a wrong
+    // key does not stop the request, but getUserIdentity() throws its error (see rejected-token.ts).
+    try {
+      identity = adminIdentity(authorization, sandbox);
+    } catch (e) {
+      identity = rejectedTokenIdentity(e instanceof Error ? e.message : String(e));
+    }
   }
   const response = await deployment.runHttpAction(request, identity);
   res.statusCode = response.status;
