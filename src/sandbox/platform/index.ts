@@ -16,7 +16,7 @@ import { loadAuthConfig } from "./auth/load-auth-config.js";
 import { CronRunner, parseCronsExport } from "./crons/cron-runner.js";
 import { CronStateFile } from "./crons/cron-state-file.js";
 import { OutboundFetch } from "./fetch/outbound-fetch.js";
-import { authorizationToken, runHttpAction } from "./http/http-action-runner.js";
+import { requestAuthorization, runHttpAction } from "./http/http-action-runner.js";
 import { rejectedTokenIdentity } from "./auth/rejected-token.js";
 import type { HttpRoute } from "./http/http-routes.js";
 import type { PlatformDatabase, PlatformSyscall, PlatformTransaction } from "./ports.js";
@@ -156,9 +156,10 @@ export class Platform {
 
   /** The identity of a request's bearer token; a refused header or token still runs the action, as in Convex (see `auth/rejected-token.ts`). */
   private async bearerIdentity(req: SerializedRequest): Promise<UserIdentity | null> {
-    const auth = authorizationToken(req);
-    if (auth === null) return null;
-    if ("refused" in auth) return rejectedTokenIdentity(auth.refused);
+    // A `Convex <admin key>` header is the server's to read (it knows the keys); here it is no token.
+    const auth = requestAuthorization(req);
+    if (auth.kind === "none" || auth.kind === "admin") return null;
+    if (auth.kind === "refused") return rejectedTokenIdentity(auth.message);
     try {
       return await this.auth.verify(auth.token);
     } catch (e) {

@@ -102,7 +102,17 @@ describe("HTTP API through ConvexHttpClient", () => {
       status: 403,
       json: { code: "BadAdminKey" },
     });
-    expect(await post("/api/query", { path: "counters:get", args: {} }, { Authorization: "Basic abc" })).toMatchObject({ status: 401 });
+    // Any other Authorization header is refused as Convex refuses it (ExtractAuthenticationToken).
+    const call = (authorization: string) => post("/api/query", { path: "counters:get", args: {} }, { Authorization: authorization });
+    for (const header of ["Basic abc", "eyJhbGciOiJSUzI1NiJ9.e30.sig", "Token abcdef"]) {
+      expect(await call(header)).toMatchObject({ status: 400, json: { code: "InvalidAdminKey", message: "Invalid admin key" } });
+    }
+    expect(await call("Basic")).toMatchObject({
+      status: 400,
+      json: { code: "InvalidHeaderFailure", message: "Invalid authentication header" },
+    });
+    // Schemes in any case: a lowercase `convex ` is still the admin key.
+    expect(await call("convex wrong-key")).toMatchObject({ status: 403, json: { code: "BadAdminKey" } });
     const res = await fetch(server.cloudUrl + "/hello");
     expect(res.status).toBe(404);
   });

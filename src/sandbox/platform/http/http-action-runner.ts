@@ -12,6 +12,7 @@
 import type { UserIdentity } from "convex/server";
 import type { SerializedRequest, SerializedResponse, UserCodeError } from "../../runtime/types.js";
 import { matchHttpRoute, NO_HTTP_ACTIONS, NO_MATCHING_ROUTE, type HttpRoute } from "./http-routes.js";
+import { readAuthorizationHeader, type AuthorizationHeader } from "../auth/authorization-header.js";
 
 export const MAX_HTTP_REQUEST_BYTES = 20 * 1024 * 1024;
 
@@ -50,27 +51,9 @@ export async function runHttpAction(
   return isHead ? { ...response, bodyBase64: null } : response;
 }
 
-/**
- * What an HTTP action request's `Authorization` header holds, read as Convex
- * reads it (convex-backend `crates/local_backend/src/authentication.rs`,
- * `ExtractAuthenticationToken`, and `crates/authentication/src/lib.rs`,
- * `extract_bearer_token`): no header, or `Convex <admin key>` (the server,
- * which knows the keys, turns that into the caller), is no token;
- * `Bearer <token>` (scheme in any case) is a token; anything else — `Basic …`,
- * a bare `Bearer` — is refused with Convex's error. A refusal does not stop
- * the request (`crates/local_backend/src/http_actions.rs`): only
- * `ctx.auth.getUserIdentity()` throws it.
- */
-export type AuthorizationToken = { token: string } | { refused: string } | null;
-
-export function authorizationToken(req: SerializedRequest): AuthorizationToken {
-  const header = req.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1];
-  if (header === undefined) return null;
-  if (header.length < 7) return { refused: "Invalid authentication header" };
-  const scheme = header.slice(0, 7).toLowerCase();
-  if (scheme === "convex ") return null;
-  if (scheme !== "bearer " || header.length === 7) return { refused: "Invalid admin key" };
-  return { token: header.slice(7).trim() };
+/** The `Authorization` header of an HTTP action request, read as Convex reads it (see `auth/authorization-header.ts`). */
+export function requestAuthorization(req: SerializedRequest): AuthorizationHeader {
+  return readAuthorizationHeader(req.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1]);
 }
 
 function text(status: number, message: string): SerializedResponse {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SerializedRequest } from "../../runtime/types.js";
 import type { Sandbox } from "../sandboxes/sandbox.js";
 import { readBody } from "./body.js";
+import { readAuthorizationHeader } from "../../platform/auth/authorization-header.js";
 import { rejectedTokenIdentity } from "../../platform/auth/rejected-token.js";
 import { adminIdentity, resolveCaller } from "./caller.js";
 
@@ -35,12 +36,13 @@ export async function handleSiteRequest(
   };
   let identity = null;
   const authorization = req.headers.authorization;
-  if (authorization?.startsWith("Bearer ")) {
+  const auth = readAuthorizationHeader(authorization);
+  if (auth.kind === "bearer") {
     identity = await resolveCaller(req, sandbox, deployment).then(
       (c) => c.identity,
       () => null,
     );
-  } else if (authorization?.startsWith("Convex ")) {
+  } else if (auth.kind === "admin") {
     // As in Convex: an admin key acting as a user gives the action that identity; a wrong
     // key does not stop the request, but getUserIdentity() throws its error (see rejected-token.ts).
     try {
