@@ -26,6 +26,7 @@ export function attachPlatform(deployment: SandboxDeployment, opts: PlatformOpti
     {
       db: deployment.database,
       functionType: (path) => deployment.functions().find((f) => f.path === path)?.udfType ?? null,
+      moduleExists: (modulePath) => Object.keys(deployment.files()).some((file) => file.replace(/\.[cm]?[jt]sx?$/, "") === modulePath),
       codeLoaded: () => deployment.functions().length > 0,
       runScheduled: (job) =>
         deployment.run({

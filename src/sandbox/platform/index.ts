@@ -34,6 +34,8 @@ export interface PlatformHost {
   db: PlatformDatabase;
   /** The type of the function at `dir/file:fn` in the current push, or null. */
   functionType(path: string): UdfType | null;
+  /** True when the current push has a module at `dir/file` (any extension). */
+  moduleExists(modulePath: string): boolean;
   /** True once a push is live. */
   codeLoaded(): boolean;
   /** Runs a scheduled job (internal allowed, no identity; mutations call `beforeCommit` in their transaction). */
@@ -107,7 +109,7 @@ export class Platform {
         return JSON.parse(Buffer.from(res.bodyBase64 ?? "", "base64").toString("utf8"));
       },
     });
-    this.scheduler = new Scheduler({ db: host.db, run: (job) => host.runScheduled(job), functionType: (p) => host.functionType(p), codeLoaded: () => host.codeLoaded() });
+    this.scheduler = new Scheduler({ db: host.db, run: (job) => host.runScheduled(job), functionType: (p) => host.functionType(p), moduleExists: (m) => host.moduleExists(m), codeLoaded: () => host.codeLoaded() });
     this.crons = new CronRunner(
       (path, args) => host.runCron(path, args),
       Date.now,

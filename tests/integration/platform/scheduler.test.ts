@@ -33,6 +33,7 @@ export const jobs = query({ args: {}, handler: async (ctx) => ctx.db.system.quer
 export const events = query({ args: {}, handler: async (ctx) => (await ctx.db.query("events").collect()).map((e) => e.name) });
 export const farFuture = mutation({ args: {}, handler: async (ctx) => ctx.scheduler.runAt(Date.now() + 6 * 365 * 86400000, internal.jobs.record, { name: "x" }) });
 export const missing = mutation({ args: {}, handler: async (ctx) => ctx.scheduler.runAfter(0, "jobs:nope" as any, {}) });
+export const missingModule = mutation({ args: {}, handler: async (ctx) => ctx.scheduler.runAfter(0, "mailer:send" as any, {}) });
 export const fromAction = action({ args: {}, handler: async (ctx) => {
   const id = await ctx.scheduler.runAfter(0, internal.jobs.record, { name: "from action" });
   return id;
@@ -104,7 +105,11 @@ describe("scheduler through the deployment API", () => {
     const far = await d.runMutation({ path: "jobs:farFuture", args: {} });
     expect(far.errorMessage).toMatch(/\d+(\.\d+)? is more than 5 years in the future/);
     const missing = await d.runMutation({ path: "jobs:missing", args: {} });
-    expect(missing.errorMessage).toContain("Attempted to schedule function at nonexistent path: jobs.js:nope");
+    expect(missing.errorMessage).toContain(
+      "Attempted to schedule function, but no exported function nope found in the file: jobs.js. Did you forget to export it?",
+    );
+    const missingModule = await d.runMutation({ path: "jobs:missingModule", args: {} });
+    expect(missingModule.errorMessage).toContain("Attempted to schedule function at nonexistent path: mailer.js");
   });
 
   it("schedules immediately from an action; actions pass through inProgress", async () => {

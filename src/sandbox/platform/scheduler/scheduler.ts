@@ -52,6 +52,8 @@ export interface SchedulerOptions {
   run: (job: ScheduledRun) => Promise<CallOutcome>;
   /** The type of the function at `dir/file:fn` in the current push, or null when there is none. */
   functionType: (path: string) => UdfType | null;
+  /** True when the current push has a module at `dir/file` (any extension), whether or not it exports functions. */
+  moduleExists: (modulePath: string) => boolean;
   /** False until the deployment's first push is live; due jobs wait for it (e.g. right after a restart). */
   codeLoaded: () => boolean;
   now?: () => number;
@@ -125,8 +127,16 @@ export class Scheduler {
     const path = addressPath(args);
     const name = canonicalJobName(path);
     const type = this.opts.functionType(callPath(path));
-    if (type === null || type === "query") {
-      throw new Error(`Attempted to schedule function at nonexistent path: ${name}`);
+    if (type === "query") throw new Error(`Attempted to schedule function at nonexistent path: ${name}`);
+    if (type === null) {
+      // Convex's two texts (crates/udf/src/validation.rs): no such module, or no such export in it.
+      const [module, exportName] = name.split(":");
+      if (!this.opts.moduleExists(module.replace(/\.js$/, ""))) {
+        throw new Error(`Attempted to schedule function at nonexistent path: ${module}`);
+      }
+      throw new Error(
+        `Attempted to schedule function, but no exported function ${exportName} found in the file: ${module}. Did you forget to export it?`,
+      );
     }
     const ts = args.ts;
     if (typeof ts !== "number" || !Number.isFinite(ts)) throw new Error("Invalid scheduled time: `ts` must be a finite number of seconds.");
