@@ -91,6 +91,8 @@ export const fetchOwnUrl = action({ args: { id: v.id("_storage") }, handler: asy
   const res = await fetch(url!);
   return { status: res.status, type: res.headers.get("content-type"), text: await res.text() };
 }});
+export const storeNotABlob = action({ args: { kind: v.string() }, handler: async (ctx, { kind }) =>
+  ctx.storage.store((kind === "request" ? new Request("https://app.example.test/upload", { method: "POST", body: "x" }) : "x") as any) });
 export const storeInMutation = mutation({ args: {}, handler: async (ctx) => (ctx.storage as any).store(new Blob(["x"])) });
 `,
 

@@ -76,6 +76,16 @@ describe("file storage through the deployment API", () => {
     expect(refused.errorMessage).toContain("Can't use storage.store() in queries and mutations");
   });
 
+  it("store() in an action refuses what is not a Blob (a Request, a string), as Convex does", async () => {
+    deployment = await createPlatformDeployment({ files });
+    for (const kind of ["request", "string"]) {
+      const refused = await deployment.runAction({ path: "files:storeNotABlob", args: { kind } });
+      expect(refused.errorMessage).toContain(
+        "store() expects a Blob. If you are trying to store a Request, `await request.blob()` will give you the correct input.",
+      );
+    }
+  });
+
   it("store/get in actions and fetch() of the file's own URL", async () => {
     deployment = await createPlatformDeployment({ files });
     const d = deployment;

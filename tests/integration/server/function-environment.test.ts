@@ -1,7 +1,8 @@
 /**
  * What functions find in their environment, under both executors:
- * `process.env.CONVEX_CLOUD_URL`/`CONVEX_SITE_URL`, and the static
- * `Response.json` / `Response.redirect` in HTTP actions.
+ * `process.env.CONVEX_CLOUD_URL`/`CONVEX_SITE_URL`, the static
+ * `Response.json` / `Response.redirect` in HTTP actions, and a request body
+ * read as a Blob typed with the request's Content-Type.
  */
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
@@ -39,6 +40,14 @@ http.route({
   method: "GET",
   handler: httpAction(async () => Response.json([1, 2], { headers: { "content-type": "application/vnd.list+json" } })),
 });
+http.route({
+  path: "/blob",
+  method: "POST",
+  handler: httpAction(async (_ctx, request) => {
+    const blob = await request.blob();
+    return Response.json({ type: blob.type, size: blob.size });
+  }),
+});
 http.route({ path: "/moved", method: "GET", handler: httpAction(async () => Response.redirect("https://example.com/new")) });
 http.route({ path: "/moved-permanently", method: "GET", handler: httpAction(async () => Response.redirect("https://example.com/new", 301)) });
 export default http;
@@ -74,6 +83,15 @@ for (const executor of ["isolate", "inprocess"] as const) {
       expect(typed.status).toBe(200);
       expect(typed.headers.get("content-type")).toBe("application/vnd.list+json");
       expect(await typed.json()).toEqual([1, 2]);
+    });
+
+    it("gives request.blob() in an HTTP action the request's Content-Type", async () => {
+      const res = await fetch(`${server.siteUrl}/blob`, {
+        method: "POST",
+        headers: { "Content-Type": "image/png" },
+        body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      });
+      expect(await res.json()).toEqual({ type: "image/png", size: 4 });
     });
 
     it("serves Response.redirect with 302 by default or the given status", async () => {

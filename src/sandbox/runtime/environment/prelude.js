@@ -95,6 +95,14 @@
 
   function storeBlob(args) {
     if (state.deterministic) return Promise.reject(refuse("storage.store()"));
+    // As Convex's runtime: a Request, string or ArrayBuffer is refused rather than guessed at.
+    if (typeof Blob === "function" && !(args.blob instanceof Blob)) {
+      return Promise.reject(
+        new Error(
+          "store() expects a Blob. If you are trying to store a Request, `await request.blob()` will give you the correct input.",
+        ),
+      );
+    }
     return args.blob.arrayBuffer().then(function (buffer) {
       var request = {
         requestId: args.requestId,

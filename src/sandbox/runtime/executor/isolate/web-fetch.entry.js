@@ -27,3 +27,14 @@ globalThis.Response.json = function (data, init) {
     headers,
   });
 };
+
+// The Fetch standard gives a body read as a Blob the message's Content-Type
+// (so `ctx.storage.store(await request.blob())` keeps it); the polyfill leaves
+// the type empty unless the body was a typed Blob already.
+for (const Class of [fetchClasses.Request, fetchClasses.Response]) {
+  const blob = Class.prototype.blob;
+  Class.prototype.blob = function () {
+    const contentType = this.headers.get("content-type");
+    return blob.call(this).then((body) => (body.type || !contentType ? body : new Blob([body], { type: contentType })));
+  };
+}
