@@ -92,6 +92,20 @@ export function hostSyscall(host: SyscallHost | undefined, op: string, argsJson:
  * sleep op, else the running call's host (`host` undefined: no call is running).
  * The caller turns the settled promise into an envelope.
  */
+/**
+ * The envelope of an async op the host answers synchronously (`SyscallHost.asyncSyscallImmediate`),
+ * or null when the op must go the asynchronous way (sleep, ops without an immediate handler).
+ */
+export function hostImmediateSyscall(host: SyscallHost | undefined, op: string, argsJson: string): string | null {
+  if (!host?.asyncSyscallImmediate || op === SLEEP_OP) return null;
+  try {
+    const resultJson = host.asyncSyscallImmediate(op, argsJson);
+    return resultJson === null ? null : successEnvelope(resultJson);
+  } catch (e) {
+    return errorEnvelope(e);
+  }
+}
+
 export function hostAsyncSyscall(
   host: SyscallHost | undefined,
   op: string,

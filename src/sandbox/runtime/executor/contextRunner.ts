@@ -18,9 +18,9 @@ import type { SyscallHost, UserCodeError } from "../types.ts";
 import {
   ENVIRONMENT_PRELUDE,
   PRELUDE_FILENAME,
-  SLEEP_OP,
   errorEnvelope,
   hostAsyncSyscall,
+  hostImmediateSyscall,
   hostSyscall,
   parseInvokeEnvelope,
   successEnvelope,
@@ -87,10 +87,6 @@ export function formatDuration(ms: number): string {
   if (ms >= 1) return `${trim(ms)}ms`;
   if (ms >= 0.001) return `${trim(ms * 1000)}µs`;
   return `${Math.round(ms * 1e6)}ns`;
-}
-
-function successOrNull(resultJson: string | null): string | null {
-  return resultJson === null ? null : successEnvelope(resultJson);
 }
 
 function isTimeout(error: unknown): boolean {
@@ -264,15 +260,7 @@ export class ContextRunner {
     return {
       syscall: (op, argsJson) => hostSyscall(this.top()?.host, op, argsJson),
       // Host-synchronous ops resolve within this evaluation: no extra round trip.
-      immediateSyscall: (op, argsJson) => {
-        const host = this.top()?.host;
-        if (!host?.asyncSyscallImmediate || op === SLEEP_OP) return null;
-        try {
-          return successOrNull(host.asyncSyscallImmediate(op, argsJson));
-        } catch (e) {
-          return errorEnvelope(e);
-        }
-      },
+      immediateSyscall: (op, argsJson) => hostImmediateSyscall(this.top()?.host, op, argsJson),
       asyncSyscall: (op, argsJson) => {
         const host = this.top()?.host;
         const deferred = this.makeDeferred();

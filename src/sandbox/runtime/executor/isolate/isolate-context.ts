@@ -2,9 +2,11 @@
  * One context inside an isolate, holding the web globals, the Convex
  * environment prelude and the functions bundle, and the calls running in it.
  *
- * Only strings cross the boundary. The prelude's host bridge is made of three
- * host callbacks: a synchronous `syscall`, `asyncStart(id, op, args)` whose
- * result the host later hands back through `__convexDeliver`, and `log`. A
+ * Only strings cross the boundary. The prelude's host bridge is made of host
+ * callbacks: a synchronous `syscall`; `immediate(op, args)`, which answers an
+ * async op whose host side is synchronous (every `ctx.db` call) within the
+ * same entry; `asyncStart(id, op, args)` for the others, whose result the host
+ * later hands back through `__convexDeliver`; and `log`. A
  * call starts with a short entry (`__convexStart`) and reports its result
  * through the `done` callback, so that every entry into the isolate is short
  * and the isolate's meter (cpu-meter.ts) can charge each call for the CPU
@@ -21,6 +23,7 @@ import ivm from "isolated-vm";
 import {
   errorEnvelope,
   hostAsyncSyscall,
+  hostImmediateSyscall,
   hostSyscall,
   parseInvokeEnvelope,
   successEnvelope,
@@ -43,13 +46,14 @@ const STOPPED_BY_OTHER =
   "The function environment was stopped because another function running in the same isolate went past its time limit.";
 
 const BOOTSTRAP = `(function () {
-  var syscall = __ivmSyscall, start = __ivmAsyncStart, log = __ivmLog, random = __ivmRandom, done = __ivmDone;
-  delete globalThis.__ivmSyscall; delete globalThis.__ivmAsyncStart; delete globalThis.__ivmLog; delete globalThis.__ivmRandom;
-  delete globalThis.__ivmDone;
+  var syscall = __ivmSyscall, immediate = __ivmImmediate, start = __ivmAsyncStart, log = __ivmLog, random = __ivmRandom, done = __ivmDone;
+  delete globalThis.__ivmSyscall; delete globalThis.__ivmImmediate; delete globalThis.__ivmAsyncStart; delete globalThis.__ivmLog;
+  delete globalThis.__ivmRandom; delete globalThis.__ivmDone;
   var pending = new Map();
   var nextId = 1;
   globalThis.__convexHost = {
     syscall: function (op, args) { return syscall(op, args); },
+    immediateSyscall: function (op, args) { return immediate(op, args); },
     asyncSyscall: function (op, args) {
       return new Promise(function (resolve) {
         var id = nextId++;
@@ -131,6 +135,7 @@ export class IsolateContext {
     const jail = context.global;
     await jail.set("global", jail.derefInto());
     await jail.set("__ivmSyscall", new ivm.Callback((op: string, args: string) => this.syscall(op, args)));
+    await jail.set("__ivmImmediate", new ivm.Callback((op: string, args: string) => this.immediateSyscall(op, args)));
     await jail.set(
       "__ivmAsyncStart",
       new ivm.Callback((id: number, op: string, args: string) => this.asyncStart(id, op, args), { ignored: true }),
@@ -248,6 +253,11 @@ export class IsolateContext {
 
   private syscall(op: string, argsJson: string): string {
     return hostSyscall(this.top()?.host, op, String(argsJson));
+  }
+
+  /** An async op whose host side is synchronous, answered in the same entry (null: use asyncStart). */
+  private immediateSyscall(op: string, argsJson: string): string | null {
+    return hostImmediateSyscall(this.top()?.host, op, String(argsJson));
   }
 
   private asyncStart(id: number, op: string, argsJson: string): void {
