@@ -24,7 +24,7 @@ import {
 } from "../database/index.ts";
 import { bundleFunctions } from "./bundler/index.ts";
 import { schemaFile, normalizeFiles } from "./bundler/entryPoints.ts";
-import { UnloadableBundle, withImportEnvironment } from "./environment/import-environment.ts";
+import { newImportPhase, UnloadableBundle, withImportEnvironment, type ImportPhase } from "./environment/import-environment.ts";
 import { applyEnvVarChanges, EnvironmentVariableError, setChanges, sortedEnvVars, type EnvVarChange } from "./environment/variables.ts";
 import { EnvironmentVariableDocuments, type EnvironmentVariableDocument } from "./environment/variable-documents.ts";
 import { InProcessExecutor } from "./executor/inProcess.ts";
@@ -128,6 +128,8 @@ interface CodeVersion {
   bundle: LoadedBundle;
   /** The bundle as built, before the import environment is stated (reloaded when variables change). */
   source: Bundle;
+  /** The push's import-time seed and timestamp (kept when variables change, as on Convex). */
+  importPhase: ImportPhase;
   /** What the push listeners were given (they run again, with the new variables, after a change). */
   pushed: Omit<PushedCode, "environmentVariables">;
   registry: FunctionRegistry;
@@ -244,9 +246,10 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const built = await bundleFunctions(input);
     if (!built.ok) return { ok: false, errors: built.errors };
     const files = normalizeFiles(input);
+    const importPhase = newImportPhase(this.database.now());
     let bundle: LoadedBundle;
     try {
-      bundle = await this.executor.load(withImportEnvironment(built.bundle, this.processEnv()));
+      bundle = await this.executor.load(withImportEnvironment(built.bundle, this.processEnv(), importPhase));
     } catch (e) {
       const err = e as UserCodeError;
       const at = err.location;
@@ -276,6 +279,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
     const version: CodeVersion = {
       bundle,
       source: built.bundle,
+      importPhase,
       pushed,
       registry: new FunctionRegistry(bundle.exports),
       files,
@@ -701,7 +705,7 @@ export class SandboxDeployment implements Deployment, DeploymentCore {
       const env = functionEnvironment(next, this);
       let bundle: LoadedBundle;
       try {
-        bundle = await this.executor.load(withImportEnvironment(code.source, env));
+        bundle = await this.executor.load(withImportEnvironment(code.source, env, code.importPhase));
       } catch (e) {
         bundle = new UnloadableBundle(code.bundle, { message: String((e as UserCodeError).message ?? e) });
       }

@@ -122,16 +122,51 @@ describe("import time", () => {
     }
   }
 
-  it("refuses Math.random and Date while modules load", async () => {
-    const random = await pushFails("export const seed = Math.random();\n");
-    expect(random).toEqual({
-      file: "seed.ts",
-      line: 1,
-      column: 26,
-      message: "Uncaught Error: Math.random unsupported at import time\n    at ../convex/seed.ts:1:26",
-    });
-    const date = await pushFails("\nexport const startedAt = Date.now();\n");
-    expect(date?.message.split("\n")[0]).toBe("Uncaught Error: Date unsupported at import time");
-    expect(date?.line).toBe(2);
+  it("gives Math.random and Date at the top level the push's own seed and time, the same on every load of that push", async () => {
+    const deployment = await createDeployment();
+    try {
+      const source = [
+        'import { query } from "./_generated/server";',
+        "const drawn = [Math.random(), Math.random()];",
+        "const loadedAt = Date.now();",
+        "const loadedDate = new Date().getTime();",
+        "export const values = query({ args: {}, handler: async () => ({ drawn, loadedAt, loadedDate, envName: process.env.NAME ?? null }) });",
+        "",
+      ].join("\n");
+      const before = Date.now();
+      expect((await deployment.push({ "seed.ts": source })).ok).toBe(true);
+      const after = Date.now();
+      const read = async () => (await deployment.runQuery({ path: "seed:values", args: {} })).value as {
+        drawn: number[];
+        loadedAt: number;
+        loadedDate: number;
+        envName: string | null;
+      };
+      const first = await read();
+      expect(first.loadedAt >= before && first.loadedAt <= after).toBe(true);
+      expect(first.loadedDate).toBe(first.loadedAt);
+      expect(first.drawn[0]).not.toBe(first.drawn[1]);
+      for (const x of first.drawn) expect(x >= 0 && x < 1).toBe(true);
+
+      // A variable change reloads the modules: same push, same seed and time.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await deployment.updateEnvironmentVariables([{ name: "NAME", value: "reloaded" }]);
+      const reloaded = await read();
+      expect(reloaded).toEqual({ ...first, envName: "reloaded" });
+
+      // A new push gets its own time (and seed).
+      expect((await deployment.push({ "seed.ts": source + "// again\n" })).ok).toBe(true);
+      expect((await read()).loadedAt).toBeGreaterThan(first.loadedAt);
+    } finally {
+      await deployment.dispose();
+    }
+  });
+
+  it("refuses cryptographic randomness while modules load", async () => {
+    const uuid = await pushFails("\nexport const instance = crypto.randomUUID();\n");
+    expect(uuid?.message.split("\n")[0]).toBe("Uncaught Error: Cannot use cryptographic randomness at import time");
+    expect(uuid?.line).toBe(2);
+    const bytes = await pushFails("export const key = crypto.getRandomValues(new Uint8Array(16));\n");
+    expect(bytes?.message.split("\n")[0]).toBe("Uncaught Error: Cannot use cryptographic randomness at import time");
   });
 });

@@ -47,12 +47,24 @@ describe("environment prelude", () => {
     expect(() => env.run('Convex.jsSyscall("nope/op", {})')).toThrow("Unknown JS syscall: nope/op");
   });
 
-  it("refuses Date and Math.random until modules have loaded", () => {
+  it("refuses Date and Math.random while modules load without a push's seed and time", () => {
     const env = environment();
     expect(() => env.run("Date.now()")).toThrow("Date unsupported at import time");
     expect(() => env.run("new Date()")).toThrow("Date unsupported at import time");
     expect(() => env.run("Math.random()")).toThrow("Math.random unsupported at import time");
     expect(env.run("new Date(0).toISOString()")).toBe("1970-01-01T00:00:00.000Z");
+  });
+
+  it("gives modules loading with a push's seed and time that time and a generator seeded with it", () => {
+    const draw = () => {
+      const env = environment();
+      env.run(`__convexRuntime.setImportEnvironment(${JSON.stringify(JSON.stringify({ vars: {}, seed: 42, timeMs: 1_700_000_000_000 }))})`);
+      return env.run("JSON.stringify([Date.now(), new Date().getTime(), Math.random(), Math.random()])") as string;
+    };
+    const [now, date, a, b] = JSON.parse(draw()) as number[];
+    expect([now, date]).toEqual([1_700_000_000_000, 1_700_000_000_000]);
+    expect(a).not.toBe(b);
+    expect(draw()).toBe(draw());
   });
 
   it("freezes time and seeds randomness per call", async () => {

@@ -74,6 +74,7 @@ const REAL_WORLD: Array<[string, string]> = [
   ["system-tables-read-only", "User tables can only be accessed from db.query()."],
   ["reserved-field-names", "Field name $oid starts with a '$', which is reserved."],
   ["randomness-and-time-at-import", "Uncaught Error: Math.random unsupported at import time\n    at <anonymous> (../convex/lib/ids.ts:3:20)"],
+  ["randomness-and-time-at-import", "Uncaught Error: Cannot use cryptographic randomness at import time\n    at ../convex/rooms.ts:4:32"],
   ["function-timeout", "Function execution timed out (maximum duration: 600s)"],
   ["action-connection-lost", "Connection lost while action was in flight"],
 ];

@@ -24,7 +24,8 @@
 // `setInterval` in queries and mutations, then exposes
 // `globalThis.__convexRuntime` for the executor:
 //
-//   setImportEnvironment(varsJson)         -> process.env while modules load
+//   setImportEnvironment(environmentJson)  -> {vars, seed, timeMs}: process.env,
+//                                             Math.random and Date while modules load
 //   finishImport()                         -> describe JSON (exports, schema, crons)
 //   invoke(callJson)                       -> Promise<"1" + resultJson | "0" + errorJson>
 //     callJson = {module, name, udfType, requestId, argsJson, env}
@@ -44,6 +45,8 @@
 
   var state = {
     importing: true,
+    importRng: null,
+    importTimeMs: null,
     deterministic: true,
     nowMs: 0,
     active: 0,
@@ -302,8 +305,14 @@
 
   // ------------------------------------------------------------ time
 
+  // At import time: the push's timestamp and a generator seeded per push (see
+  // setImportEnvironment); code loaded without them is refused, as Convex
+  // refuses modules pushed before it had them.
   function currentTimeMs() {
-    if (state.importing) throw new Error("Date unsupported at import time");
+    if (state.importing) {
+      if (state.importTimeMs === null) throw new Error("Date unsupported at import time");
+      return state.importTimeMs;
+    }
     return state.deterministic ? state.nowMs : RealDate.now();
   }
   function monotonicNow() {
@@ -355,12 +364,15 @@
   }
   var hostRandom = Math.random;
   Math.random = function random() {
-    if (state.importing) throw new Error("Math.random unsupported at import time");
+    if (state.importing) {
+      if (state.importRng === null) throw new Error("Math.random unsupported at import time");
+      return state.importRng();
+    }
     return state.deterministic ? state.rng() : hostRandom();
   };
 
   function fillRandom(array) {
-    if (state.importing) throw new Error("Math.random unsupported at import time");
+    if (state.importing) throw new Error("Cannot use cryptographic randomness at import time");
     if (!state.deterministic && hostCrypto && hostCrypto.getRandomValues) {
       var scratch = new Uint8Array(array.byteLength);
       hostCrypto.getRandomValues(scratch);
@@ -646,9 +658,14 @@
     });
   }
 
-  // Called by the bundle's first statement, before any module runs.
-  function setImportEnvironment(varsJson) {
-    if (state.importing) setProcessEnv(JSON.parse(varsJson));
+  // Called by the bundle's first statement, before any module runs:
+  // {vars, seed, timeMs} of the push.
+  function setImportEnvironment(environmentJson) {
+    if (!state.importing) return;
+    var environment = JSON.parse(environmentJson);
+    setProcessEnv(environment.vars);
+    state.importRng = seededRandom(environment.seed);
+    state.importTimeMs = environment.timeMs;
   }
 
   globalThis.__convexRuntime = {
