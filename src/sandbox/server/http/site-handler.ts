@@ -8,7 +8,7 @@ import type { Sandbox } from "../sandboxes/sandbox.js";
 import { readBody } from "./body.js";
 import { readAuthorizationHeader } from "../../platform/auth/authorization-header.js";
 import { rejectedTokenIdentity } from "../../platform/auth/rejected-token.js";
-import { adminIdentity, resolveCaller } from "./caller.js";
+import { adminIdentity } from "./caller.js";
 
 export async function handleSiteRequest(
   req: IncomingMessage,
@@ -34,15 +34,11 @@ export async function handleSiteRequest(
     headers,
     bodyBase64: body.length > 0 ? body.toString("base64") : null,
   };
+  // A bearer token (or a header Convex refuses) is read by the HTTP action runner itself; only
+  // the admin key needs the server, which knows the keys.
   let identity = null;
   const authorization = req.headers.authorization;
-  const auth = readAuthorizationHeader(authorization);
-  if (auth.kind === "bearer") {
-    identity = await resolveCaller(req, sandbox, deployment).then(
-      (c) => c.identity,
-      () => null,
-    );
-  } else if (auth.kind === "admin") {
+  if (readAuthorizationHeader(authorization).kind === "admin") {
     // As in Convex: an admin key acting as a user gives the action that identity; a wrong
     // key does not stop the request, but getUserIdentity() throws its error (see rejected-token.ts).
     try {
