@@ -57,7 +57,6 @@ class PointRead implements ObservedRange {
   }
 }
 
-
 type WriteKind = "Update" | "Replace" | "Delete";
 const METHOD_OF: Record<WriteKind, string> = { Update: "db.patch", Replace: "db.replace", Delete: "db.delete" };
 

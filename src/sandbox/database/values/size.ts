@@ -55,8 +55,9 @@ export function valueSize(v: Value | undefined): number {
  * see, so no encoder or copy for users carries it. (A spread does copy it:
  * `rememberDocumentSize` is called again for every document a write stores.)
  * Reading it costs no lookup in a side table, which at a million documents is
- * a cache miss of its own. Writes and loading record it, so a read never
- * measures.
+ * a cache miss of its own. Writes and loading record it, so a read measures
+ * only a document stored some other way (one whose commit timestamp was
+ * filled in at commit).
  */
 const SIZE = Symbol("documentSize");
 type Sized = { [SIZE]?: number };

@@ -2,7 +2,7 @@
  * The caller of an HTTP action whose `Authorization: Bearer` token failed
  * verification, or whose `Authorization` header is not `Bearer <token>`
  * (`Basic …`: Convex refuses it with "Invalid admin key", see
- * `http/http-action-runner.ts`). Convex still runs the action (the header may belong to the
+ * `auth/authorization-header.ts`). Convex still runs the action (the header may belong to the
  * developer's own scheme), with `Identity::Unknown(Some(error))`
  * (convex-backend `crates/local_backend/src/http_actions.rs`,
  * `stream_http_response`): `ctx.auth.getUserIdentity()` in the action, and in

@@ -5,7 +5,7 @@
  * against a real `.convex.site` URL. HEAD runs the GET route and drops the
  * body; a handler that throws becomes a 500 JSON response as in Convex.
  * Without a given identity, the request's own `Authorization` header is read
- * (`authorizationToken`) and a bearer token verified (`identify`); a header
+ * (`requestAuthorization`) and a bearer token verified (`identify`); a header
  * Convex refuses, or a token that fails verification, does not stop the
  * request (see `auth/rejected-token.ts`).
  */

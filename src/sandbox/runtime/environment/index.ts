@@ -88,11 +88,6 @@ export function hostSyscall(host: SyscallHost | undefined, op: string, argsJson:
 }
 
 /**
- * The host's answer to an async syscall from the context: the executor's own
- * sleep op, else the running call's host (`host` undefined: no call is running).
- * The caller turns the settled promise into an envelope.
- */
-/**
  * The envelope of an async op the host answers synchronously (`SyscallHost.asyncSyscallImmediate`),
  * or null when the op must go the asynchronous way (sleep, ops without an immediate handler).
  */
@@ -106,6 +101,11 @@ export function hostImmediateSyscall(host: SyscallHost | undefined, op: string, 
   }
 }
 
+/**
+ * The host's answer to an async syscall from the context: the executor's own
+ * sleep op, else the running call's host (`host` undefined: no call is running).
+ * The caller turns the settled promise into an envelope.
+ */
 export function hostAsyncSyscall(
   host: SyscallHost | undefined,
   op: string,
