@@ -51,14 +51,9 @@ class KeyWriter {
     this.bytes[this.length++] = b;
   }
 
-  private scratchBytes(): void {
-    this.reserve(8);
-    for (let i = 0; i < 8; i++) this.bytes[this.length++] = scratch.getUint8(i);
-  }
-
   private int64(n: bigint): void {
     scratch.setBigUint64(0, BigInt.asUintN(64, n) ^ 0x8000000000000000n);
-    this.scratchBytes();
+    this.tagged(TAG_INT64);
   }
 
   private float64(n: number): void {
@@ -71,7 +66,17 @@ class KeyWriter {
     } else {
       scratch.setUint32(0, (hi | 0x80000000) >>> 0);
     }
-    this.scratchBytes();
+    this.tagged(TAG_FLOAT64);
+  }
+
+  /** `tag`, then the 8 bytes in `scratch`. */
+  private tagged(tag: number): void {
+    this.reserve(9);
+    const out = this.bytes;
+    let at = this.length;
+    out[at++] = tag;
+    for (let i = 0; i < 8; i++) out[at++] = scratch.getUint8(i);
+    this.length = at;
   }
 
   private escaped(bytes: Uint8Array): void {
@@ -88,6 +93,7 @@ class KeyWriter {
     this.length = at;
   }
 
+  /** A field name or string value, without its tag. */
   private string(s: string): void {
     // Fast path for ASCII without NUL: the UTF-8 bytes are the code units.
     this.reserve(s.length + 2);
@@ -108,38 +114,42 @@ class KeyWriter {
     this.length = at;
   }
 
-  /** Appends the order-preserving encoding of one value. */
+  /**
+   * Appends the order-preserving encoding of one value. Kept small (scalars
+   * only) so it inlines where keys are built; arrays, objects and bytes go to
+   * `composite`.
+   */
   value(v: Value | undefined): void {
-    if (v === undefined) return this.byte(TAG_UNDEFINED);
-    if (v === null) return this.byte(TAG_NULL);
     switch (typeof v) {
-      case "bigint":
-        this.byte(TAG_INT64);
-        return this.int64(v);
       case "number":
-        this.byte(TAG_FLOAT64);
         return this.float64(v);
-      case "boolean":
-        this.byte(TAG_BOOLEAN);
-        return this.byte(v ? 1 : 0);
       case "string":
         this.byte(TAG_STRING);
         return this.string(v);
+      case "bigint":
+        return this.int64(v);
+      case "boolean":
+        this.byte(TAG_BOOLEAN);
+        return this.byte(v ? 1 : 0);
+      case "undefined":
+        return this.byte(TAG_UNDEFINED);
     }
+    if (v === null) return this.byte(TAG_NULL);
+    return this.composite(v);
+  }
+
+  private composite(v: Value): void {
     if (v instanceof ArrayBuffer) {
       this.byte(TAG_BYTES);
       return this.escaped(new Uint8Array(v));
     }
-    if (isCommitTs(v)) {
-      this.byte(TAG_INT64);
-      return this.int64(MAX_INT64);
-    }
+    if (isCommitTs(v)) return this.int64(MAX_INT64);
     if (Array.isArray(v)) {
       this.byte(TAG_ARRAY);
       for (const item of v) this.value(item);
       return this.byte(END);
     }
-    if (typeof v === "object") {
+    if (v !== null && typeof v === "object") {
       this.byte(TAG_OBJECT);
       const keys = Object.keys(v).sort();
       for (const k of keys) {
