@@ -12,3 +12,5 @@ export { InvalidCursorError } from "./query/cursor.ts";
 export { decodeId, encodeId, newInternalId } from "./ids.ts";
 export { ENVIRONMENT_VARIABLES_TABLE_NUMBER } from "./systemTables.ts";
 export { TRANSACTION_LIMITS } from "./limits.ts";
+// Loaded with the database: keeps its optimized code valid between deployments.
+import "./shapeKeeper.ts";
