@@ -67,6 +67,39 @@ describe("withIndex ranges", () => {
     expect(ns(collect(tx, indexQuery("messages.by_id", [rangeExpr("Eq", "_id", ids[7])])))).toEqual([7]);
   });
 
+  it("by_id, built on first use, stays exact through later writes, in the writing transaction and in later snapshots", () => {
+    const { db, ids } = setup();
+    const byId = (tx: ReturnType<typeof db.begin>, order: "asc" | "desc" = "asc") =>
+      collect(tx, indexQuery("messages.by_id", [], order)).map((d) => d._id);
+    const sorted = (list: string[]) => [...list].sort();
+
+    const first = db.begin();
+    expect(byId(first)).toEqual(sorted(ids));
+
+    // A writer that built by_id before writing, and one that writes first and builds it after.
+    const before = db.begin();
+    expect(byId(before)).toEqual(sorted(ids));
+    const added = before.insert("messages", { channel: "odd", author: "cy", n: 20 });
+    before.delete(ids[3]);
+    const live = sorted([...ids.filter((id) => id !== ids[3]), added]);
+    expect(byId(before)).toEqual(live);
+    expect(byId(before, "desc")).toEqual([...live].reverse());
+    db.commit(before);
+
+    const after = db.begin();
+    const added2 = after.insert("messages", { channel: "even", author: "cy", n: 21 });
+    after.delete(ids[4]);
+    const live2 = sorted([...live.filter((id) => id !== ids[4]), added2]);
+    expect(byId(after)).toEqual(live2);
+    db.commit(after);
+
+    expect(byId(db.begin())).toEqual(live2);
+    // The first snapshot still reads its own documents.
+    expect(byId(first)).toEqual(sorted(ids));
+    expect(ns(collect(db.begin(), indexQuery("messages.by_id", [rangeExpr("Eq", "_id", added2)])))).toEqual([21]);
+    expect(collect(db.begin(), indexQuery("messages.by_id", [rangeExpr("Eq", "_id", ids[4])]))).toEqual([]);
+  });
+
   it("rejects an unknown index", () => {
     const { db } = setup();
     const tx = db.begin();

@@ -5,11 +5,16 @@
  * writes not yet published. A published store is never mutated (publishing
  * seals its writes into the shared versions); writers work on `clone()`,
  * which is O(number of indexes + own unpublished writes).
+ *
+ * The `by_id` tree is built on first use: point reads go through the
+ * versions map, and whole-table walks through `by_creation_time`, so most
+ * tables never range-scan by `_id` and need not pay for a fourth tree on
+ * every write. Once a store has built it, its clones keep it up to date.
  */
 import type { Document } from "../types.ts";
 import type { IndexDef, SearchIndexDef } from "../schema/catalog.ts";
 import { SearchIndexStore } from "./searchIndex.ts";
-import { BY_ID } from "../schema/catalog.ts";
+import { BY_CREATION_TIME, BY_ID } from "../schema/catalog.ts";
 import { encodeDocumentKey, encodeValue } from "../values/indexKey.ts";
 import { documentSize } from "../values/size.ts";
 import { newIndexTree, type IndexTree } from "./btree.ts";
@@ -29,51 +34,50 @@ export function idKey(id: string): string {
   return encodeValue(id);
 }
 
+/** The `by_id` index: its tree is null until first used. */
+interface LazyIndex {
+  def: IndexDef;
+  tree: IndexTree | null;
+}
+
 export class TableStore {
   /** Counts `put` calls: an index scan may keep walking its tree while this is unchanged. */
   private writeCount = 0;
 
-  constructor(
+  private constructor(
     readonly name: string,
-    readonly indexes: Map<string, StoredIndex>,
-    readonly searchIndexes: Map<string, SearchIndexStore> = new Map(),
-    private versions: DocumentVersions = new DocumentVersions(),
+    /** Every index but `by_id`. */
+    private readonly indexes: Map<string, StoredIndex>,
+    private readonly byId: LazyIndex,
+    readonly searchIndexes: Map<string, SearchIndexStore>,
+    private versions: DocumentVersions,
     /** Which versions this store sees (see DocumentVersions). */
-    private seq = 0,
+    private seq: number,
     /** Documents written in this store since it was cloned from a published one (null = deleted). */
-    private ownWrites: Map<string, Document | null> | null = null,
+    private ownWrites: Map<string, Document | null> | null,
   ) {}
 
   static empty(name: string, defs: Map<string, IndexDef>, searchDefs: Map<string, SearchIndexDef>): TableStore {
-    const indexes = new Map<string, StoredIndex>();
-    for (const [n, def] of defs) indexes.set(n, { def, tree: newIndexTree() });
-    const searchIndexes = new Map<string, SearchIndexStore>();
-    for (const [n, def] of searchDefs) searchIndexes.set(n, SearchIndexStore.empty(def));
-    return new TableStore(name, indexes, searchIndexes);
+    return TableStore.build(name, defs, searchDefs, []);
   }
 
-  /**
-   * A store holding `docs` (distinct ids, any order), built index by index
-   * from sorted keys: appending in key order fills B+ tree nodes at the right
-   * edge, far cheaper than inserting a million keys at random places.
-   */
+  /** A store holding `docs` (distinct ids, any order), each index built from sorted keys. */
   static build(
     name: string,
     defs: Map<string, IndexDef>,
     searchDefs: Map<string, SearchIndexDef>,
     docs: ReadonlyArray<Document>,
   ): TableStore {
-    const store = TableStore.empty(name, defs, searchDefs);
     // Measured now, while each document is being touched anyway, so no read has to.
     for (const doc of docs) documentSize(doc);
-    store.versions = DocumentVersions.of(docs);
-    for (const ix of store.indexes.values()) {
-      const entries: Array<[string, Document]> = docs.map((doc) => [indexKeyOf(ix.def, doc), doc]);
-      entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      for (const [key, doc] of entries) ix.tree.set(key, doc);
+    const { indexes, byId } = splitIndexes(defs, (def) => sortedTree(def, docs));
+    const searchIndexes = new Map<string, SearchIndexStore>();
+    for (const [n, def] of searchDefs) {
+      const ix = SearchIndexStore.empty(def);
+      for (const doc of docs) ix.put(undefined, doc);
+      searchIndexes.set(n, ix);
     }
-    for (const ix of store.searchIndexes.values()) for (const doc of docs) ix.put(undefined, doc);
-    return store;
+    return new TableStore(name, indexes, byId, searchIndexes, DocumentVersions.of(docs), 0, null);
   }
 
   clone(): TableStore {
@@ -81,12 +85,18 @@ export class TableStore {
     for (const [n, ix] of this.indexes) indexes.set(n, { def: ix.def, tree: ix.tree.clone() });
     const searchIndexes = new Map<string, SearchIndexStore>();
     for (const [n, ix] of this.searchIndexes) searchIndexes.set(n, ix.clone());
-    return this.withStores(indexes, searchIndexes);
+    return this.withStores(indexes, this.byId.def, searchIndexes);
   }
 
-  private withStores(indexes: Map<string, StoredIndex>, searchIndexes: Map<string, SearchIndexStore>): TableStore {
+  /** A store of this table with these index stores, its `by_id` tree (if built) cloned, its versions and own writes. */
+  private withStores(
+    indexes: Map<string, StoredIndex>,
+    byIdDef: IndexDef,
+    searchIndexes: Map<string, SearchIndexStore>,
+  ): TableStore {
+    const byId = { def: byIdDef, tree: this.byId.tree?.clone() ?? null };
     const own = this.ownWrites === null ? null : new Map(this.ownWrites);
-    return new TableStore(this.name, indexes, searchIndexes, this.versions, this.seq, own);
+    return new TableStore(this.name, indexes, byId, searchIndexes, this.versions, this.seq, own);
   }
 
   /**
@@ -113,20 +123,11 @@ export class TableStore {
 
   /** A store with exactly these indexes, reusing trees whose fields are unchanged and building the rest. */
   withIndexes(defs: Map<string, IndexDef>, searchDefs: Map<string, SearchIndexDef>): TableStore {
-    const byIdTree = this.indexes.get(BY_ID)!.tree;
-    const indexes = new Map<string, StoredIndex>();
-    for (const [n, def] of defs) {
-      const existing = this.indexes.get(n);
-      if (existing && existing.def.fields.join("\0") === def.fields.join("\0")) {
-        indexes.set(n, { def, tree: existing.tree.clone() });
-        continue;
-      }
-      const tree = newIndexTree();
-      byIdTree.forEach((doc) => {
-        tree.set(indexKeyOf(def, doc), doc);
-      });
-      indexes.set(n, { def, tree });
-    }
+    const { indexes, byId } = splitIndexes(defs, (def) => {
+      const existing = this.indexes.get(def.name);
+      if (existing && existing.def.fields.join("\0") === def.fields.join("\0")) return existing.tree.clone();
+      return sortedTree(def, this.documents());
+    });
     const searchIndexes = new Map<string, SearchIndexStore>();
     for (const [n, def] of searchDefs) {
       const existing = this.searchIndexes.get(n);
@@ -135,14 +136,14 @@ export class TableStore {
         continue;
       }
       const store = SearchIndexStore.empty(def);
-      byIdTree.forEach((doc) => store.put(undefined, doc));
+      for (const doc of this.documents()) store.put(undefined, doc);
       searchIndexes.set(n, store);
     }
-    return this.withStores(indexes, searchIndexes);
+    return this.withStores(indexes, byId.def, searchIndexes);
   }
 
   get size(): number {
-    return this.indexes.get(BY_ID)!.tree.size;
+    return this.byCreationTime().size;
   }
 
   getById(id: string): Document | undefined {
@@ -150,11 +151,14 @@ export class TableStore {
     if (own !== undefined) return own ?? undefined;
     const shared = this.versions.lookup(id, this.seq);
     if (shared !== undefined) return shared ?? undefined;
-    return this.indexes.get(BY_ID)!.tree.get(idKey(id));
+    return this.index(BY_ID)!.tree.get(idKey(id));
   }
 
   index(name: string): StoredIndex | undefined {
-    return this.indexes.get(name);
+    if (name !== BY_ID) return this.indexes.get(name);
+    // Built from this store's own documents: the same tree every snapshot of it would have kept.
+    const tree = (this.byId.tree ??= sortedTree(this.byId.def, this.documents()));
+    return { def: this.byId.def, tree };
   }
 
   searchIndex(name: string): SearchIndexStore | undefined {
@@ -171,10 +175,49 @@ export class TableStore {
       if (before) ix.tree.delete(indexKeyOf(ix.def, before));
       if (after) ix.tree.set(indexKeyOf(ix.def, after), after);
     }
+    const byId = this.byId.tree;
+    if (byId) {
+      if (before) byId.delete(idKey(before._id));
+      if (after) byId.set(idKey(after._id), after);
+    }
     for (const ix of this.searchIndexes.values()) ix.put(before, after);
   }
 
+  /** Every document, in `by_creation_time` order. */
   documents(): Iterable<Document> {
-    return this.indexes.get(BY_ID)!.tree.values();
+    return this.byCreationTime().values();
   }
+
+  private byCreationTime(): IndexTree {
+    return this.indexes.get(BY_CREATION_TIME)!.tree;
+  }
+}
+
+/** The indexes in `defs` but `by_id`, each with the tree `treeFor` gives, and `by_id` not built yet. */
+function splitIndexes(
+  defs: Map<string, IndexDef>,
+  treeFor: (def: IndexDef) => IndexTree,
+): { indexes: Map<string, StoredIndex>; byId: LazyIndex } {
+  const indexes = new Map<string, StoredIndex>();
+  let byId: LazyIndex | null = null;
+  for (const [n, def] of defs) {
+    if (n === BY_ID) byId = { def, tree: null };
+    else indexes.set(n, { def, tree: treeFor(def) });
+  }
+  if (byId === null) throw new Error(`Table "${[...defs.values()][0]?.table}" has no by_id index`);
+  return { indexes, byId };
+}
+
+/**
+ * A tree holding `docs` in index `def`, built from sorted keys: appending in
+ * key order fills B+ tree nodes at the right edge, far cheaper than
+ * inserting many keys at random places.
+ */
+function sortedTree(def: IndexDef, docs: Iterable<Document>): IndexTree {
+  const entries: Array<[string, Document]> = [];
+  for (const doc of docs) entries.push([indexKeyOf(def, doc), doc]);
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const tree = newIndexTree();
+  for (const [key, doc] of entries) tree.set(key, doc);
+  return tree;
 }
