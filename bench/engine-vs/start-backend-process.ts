@@ -20,34 +20,35 @@ export interface BackendProcess {
 
 type Reply = { ready: true; operations: string[]; warmUpDocs: number } | { times: number[] } | { error: string };
 
-export function startBackendProcess(name: string): Promise<BackendProcess> {
+export async function startBackendProcess(name: string): Promise<BackendProcess> {
   const child = fork(ENTRY, [name], { execArgv: ["--no-node-snapshot", "--import", "tsx"], stdio: "inherit" });
   const waiting: Array<(reply: Reply) => void> = [];
   child.on("message", (reply: Reply) => waiting.shift()?.(reply));
-  const nextReply = () => new Promise<Reply>((resolve) => waiting.push(resolve));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`The ${name} benchmark process exited with ${code}`)));
-    void nextReply().then((ready) => {
-      if (!("ready" in ready)) return reject(new Error(`The ${name} benchmark process did not start`));
-      resolve({
-        name,
-        operations: ready.operations,
-        warmUpDocs: ready.warmUpDocs,
-        async run(scale) {
-          const reply = nextReply();
-          child.send({ scale });
-          const answer = await reply;
-          if ("error" in answer) throw new Error(`${name}: ${answer.error}`);
-          if (!("times" in answer)) throw new Error(`${name}: unexpected reply`);
-          return answer.times;
-        },
-        async stop() {
-          child.disconnect();
-          await exited;
-        },
-      });
-    });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // A process that dies mid-run fails the reply it owes instead of leaving the suite waiting.
+  const died = exited.then((code) => {
+    throw new Error(`The ${name} benchmark process exited with ${code}`);
   });
+  died.catch(() => {});
+  const nextReply = () => Promise.race([new Promise<Reply>((resolve) => waiting.push(resolve)), died]);
+
+  const ready = await nextReply();
+  if (!("ready" in ready)) throw new Error(`The ${name} benchmark process did not start`);
+  return {
+    name,
+    operations: ready.operations,
+    warmUpDocs: ready.warmUpDocs,
+    async run(scale) {
+      const reply = nextReply();
+      child.send({ scale });
+      const answer = await reply;
+      if ("error" in answer) throw new Error(`${name}: ${answer.error}`);
+      if (!("times" in answer)) throw new Error(`${name}: unexpected reply`);
+      return answer.times;
+    },
+    async stop() {
+      if (child.connected) child.disconnect();
+      await exited;
+    },
+  };
 }
