@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runChecks, type Check } from "../../src/lib/checks";
 import { loadPlayground, playgroundIds } from "../../src/lib/playground/content";
 import { createPlatformDeployment, type PlatformDeployment } from "../../src/sandbox/platform/attach";
+import { IsolateExecutor } from "../../src/sandbox/runtime/executor/isolate/index";
 import { deploymentCheckClient } from "./lib/deploymentCheckClient";
 import { functionsFolder } from "./lib/functionsFolder";
 
@@ -29,14 +30,24 @@ async function loadChecks(id: string): Promise<Check[]> {
 }
 
 const open: PlatformDeployment[] = [];
-async function freshDeployment(): Promise<PlatformDeployment> {
-  const deployment = await createPlatformDeployment();
+const executors: IsolateExecutor[] = [];
+/**
+ * A fresh deployment for playground `id`. Troubleshooting repros (`ts-*`) run
+ * in the isolate executor, with the memory cap the server gives every
+ * function: a repro's broken code may loop or eat memory on purpose, which
+ * the in-process executor would let take down this test process.
+ */
+async function freshDeployment(id: string): Promise<PlatformDeployment> {
+  const executor = id.startsWith("ts-") ? new IsolateExecutor() : null;
+  if (executor) executors.push(executor);
+  const deployment = await createPlatformDeployment(executor ? { executor } : {});
   open.push(deployment);
   return deployment;
 }
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((deployment) => deployment.dispose()));
+  for (const executor of executors.splice(0)) executor.dispose();
 });
 
 function pushErrors(result: Awaited<ReturnType<PlatformDeployment["push"]>>): string[] {
@@ -51,12 +62,12 @@ for (const id of playgroundIds()) {
 
     if (failsOnPush) {
       it("starter fails to push, as the repro intends", async () => {
-        const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+        const result = await (await freshDeployment(id)).push(functionsFolder(playground.starter));
         expect(result.ok).toBe(false);
       });
     } else {
       it("starter pushes", async () => {
-        const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+        const result = await (await freshDeployment(id)).push(functionsFolder(playground.starter));
         expect(pushErrors(result)).toEqual([]);
       });
 
@@ -65,7 +76,7 @@ for (const id of playgroundIds()) {
         // A repro may run an internal function on purpose (to show the error); a lesson never does.
         const visibilities = id.startsWith("ts-") ? ["public", "internal"] : ["public"];
         it(`the default run, ${run.path}, is a ${visibilities.join(" or ")} function of the starter`, async () => {
-          const result = await (await freshDeployment()).push(functionsFolder(playground.starter));
+          const result = await (await freshDeployment(id)).push(functionsFolder(playground.starter));
           const paths = result.ok ? result.functions.filter((f) => visibilities.includes(f.visibility)).map((f) => f.path) : [];
           expect(paths).toContain(run.path.includes(":") ? run.path : `${run.path}:default`);
         });
@@ -77,14 +88,14 @@ for (const id of playgroundIds()) {
     });
 
     it("finished files push", async () => {
-      const result = await (await freshDeployment()).push(functionsFolder(finished));
+      const result = await (await freshDeployment(id)).push(functionsFolder(finished));
       expect(pushErrors(result)).toEqual([]);
     });
 
     if (!playground.hasChecks) return;
 
     it("every check passes on the finished files", { timeout: CHECK_TIMEOUT_MS }, async () => {
-      const deployment = await freshDeployment();
+      const deployment = await freshDeployment(id);
       expect(pushErrors(await deployment.push(functionsFolder(finished)))).toEqual([]);
       const results = await runChecks(await loadChecks(id), deploymentCheckClient(deployment, deployment.siteUrl));
       expect(results.length).toBeGreaterThan(0);
@@ -93,7 +104,7 @@ for (const id of playgroundIds()) {
 
     if (!failsOnPush) {
       it("at least one check fails on the starter", { timeout: CHECK_TIMEOUT_MS }, async () => {
-        const deployment = await freshDeployment();
+        const deployment = await freshDeployment(id);
         expect(pushErrors(await deployment.push(functionsFolder(playground.starter)))).toEqual([]);
         const results = await runChecks(await loadChecks(id), deploymentCheckClient(deployment, deployment.siteUrl));
         expect(results.some((r) => !r.passed)).toBe(true);
