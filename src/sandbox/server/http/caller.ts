@@ -58,7 +58,7 @@ export function adminIdentity(header: string | undefined, sandbox: Sandbox): Use
 }
 
 /** `<adminKey>[:<base64 identity JSON>]` checked (throws 403/400); the impersonated identity, if any. */
-function adminKeyIdentity(value: string, sandbox: Sandbox): UserIdentity | null {
+export function adminKeyIdentity(value: string, sandbox: Sandbox): UserIdentity | null {
   const colon = value.indexOf(":");
   const key = colon === -1 ? value : value.slice(0, colon);
   if (!sandbox.isAdminKey(key)) {

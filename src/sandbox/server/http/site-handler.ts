@@ -8,7 +8,7 @@ import type { Sandbox } from "../sandboxes/sandbox.js";
 import { readBody } from "./body.js";
 import { readAuthorizationHeader } from "../../platform/auth/authorization-header.js";
 import { rejectedTokenIdentity } from "../../platform/auth/rejected-token.js";
-import { adminIdentity } from "./caller.js";
+import { adminKeyIdentity } from "./caller.js";
 
 export async function handleSiteRequest(
   req: IncomingMessage,
@@ -37,12 +37,12 @@ export async function handleSiteRequest(
   // A bearer token (or a header Convex refuses) is read by the HTTP action runner itself; only
   // the admin key needs the server, which knows the keys.
   let identity = null;
-  const authorization = req.headers.authorization;
-  if (readAuthorizationHeader(authorization).kind === "admin") {
+  const auth = readAuthorizationHeader(req.headers.authorization);
+  if (auth.kind === "admin") {
     // As in Convex: an admin key acting as a user gives the action that identity; a wrong
     // key does not stop the request, but getUserIdentity() throws its error (see rejected-token.ts).
     try {
-      identity = adminIdentity(authorization, sandbox);
+      identity = adminKeyIdentity(auth.value, sandbox);
     } catch (e) {
       identity = rejectedTokenIdentity(e instanceof Error ? e.message : String(e));
     }
