@@ -281,7 +281,7 @@ export interface DeploymentOptions {
   /** Environment variables to start with (checked like `updateEnvironmentVariables`). */
   environmentVariables?: Record<string, string>;
   /** The `_id` and `_creationTime` of those variables' documents, by name, where an earlier run gave them one (the others get a new document). */
-  environmentVariableDocuments?: Record<string, Pick<EnvironmentVariableDocument, "_id" | "_creationTime">>;
+  environmentVariableDocuments?: Record<string, EnvironmentVariableDocumentFields>;
 }
 
 /** An environment variable as Convex keeps it: a document of the system table `_environment_variables`. */
@@ -291,3 +291,6 @@ export type EnvironmentVariableDocument = {
   name: string;
   value: string;
 };
+
+/** A variable's document without the variable: what is kept beside its name and value. */
+export type EnvironmentVariableDocumentFields = Pick<EnvironmentVariableDocument, "_id" | "_creationTime">;

@@ -9,12 +9,10 @@
  * The server stores the documents' fields with the variables, so they survive
  * a restart (`restore`).
  */
-import type { EnvironmentVariableDocument } from "../types.ts";
+import type { EnvironmentVariableDocument, EnvironmentVariableDocumentFields as DocumentFields } from "../types.ts";
 import { inConvexOrder, type EnvVarChange } from "./variables.ts";
 
 export type { EnvironmentVariableDocument };
-
-type DocumentFields = Pick<EnvironmentVariableDocument, "_id" | "_creationTime">;
 
 export class EnvironmentVariableDocuments {
   private readonly documents = new Map<string, DocumentFields>();

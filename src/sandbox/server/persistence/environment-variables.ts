@@ -7,9 +7,7 @@
  * it gives those a new document).
  */
 import type Database from "better-sqlite3";
-import type { EnvironmentVariableDocument } from "../../runtime/types.js";
-
-type DocumentFields = Pick<EnvironmentVariableDocument, "_id" | "_creationTime">;
+import type { EnvironmentVariableDocumentFields as DocumentFields } from "../../runtime/types.js";
 
 export class EnvironmentVariableStore {
   constructor(private readonly db: Database.Database) {
@@ -28,18 +26,26 @@ export class EnvironmentVariableStore {
 
   /** The sandbox's variables by name (empty when it has none). */
   load(sandboxId: string): Record<string, string> {
-    const vars: Record<string, string> = {};
-    for (const row of this.rows(sandboxId)) vars[row.name] = row.value;
-    return vars;
+    return this.loadWithDocuments(sandboxId).vars;
   }
 
   /** The `_id` and `_creationTime` of the sandbox's variables, by name, for those that have them. */
   loadDocuments(sandboxId: string): Record<string, DocumentFields> {
+    return this.loadWithDocuments(sandboxId).documents;
+  }
+
+  /** Both of the above, from one read. */
+  loadWithDocuments(sandboxId: string): { vars: Record<string, string>; documents: Record<string, DocumentFields> } {
+    const rows = this.db
+      .prepare("SELECT name, value, document_id, creation_time FROM environment_variables WHERE sandbox_id = ? ORDER BY name")
+      .all(sandboxId) as Array<{ name: string; value: string; document_id: string | null; creation_time: number | null }>;
+    const vars: Record<string, string> = {};
     const documents: Record<string, DocumentFields> = {};
-    for (const row of this.rows(sandboxId)) {
+    for (const row of rows) {
+      vars[row.name] = row.value;
       if (row.document_id !== null && row.creation_time !== null) documents[row.name] = { _id: row.document_id, _creationTime: row.creation_time };
     }
-    return documents;
+    return { vars, documents };
   }
 
   /** Replaces the sandbox's variables with `vars` (and their documents' fields, where given), in one transaction. */
@@ -58,11 +64,5 @@ export class EnvironmentVariableStore {
 
   delete(sandboxId: string): void {
     this.db.prepare("DELETE FROM environment_variables WHERE sandbox_id = ?").run(sandboxId);
-  }
-
-  private rows(sandboxId: string) {
-    return this.db
-      .prepare("SELECT name, value, document_id, creation_time FROM environment_variables WHERE sandbox_id = ? ORDER BY name")
-      .all(sandboxId) as Array<{ name: string; value: string; document_id: string | null; creation_time: number | null }>;
   }
 }

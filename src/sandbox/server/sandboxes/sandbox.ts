@@ -6,7 +6,14 @@
 import { timingSafeEqual } from "node:crypto";
 import { join } from "node:path";
 import { applyEnvVarChanges, setChanges, sortedEnvVars, type EnvVarChange } from "../../runtime/environment/variables.js";
-import type { Deployment, DeploymentOptions, EnvironmentVariableDocument, Executor, PushResult } from "../../runtime/types.js";
+import type {
+  Deployment,
+  DeploymentOptions,
+  EnvironmentVariableDocument,
+  EnvironmentVariableDocumentFields,
+  Executor,
+  PushResult,
+} from "../../runtime/types.js";
 import { CommitFeed } from "../../sync/commit-feed.js";
 import { QueryCache } from "../../sync/query-cache.js";
 import type { RuntimeLimitOptions, SandboxLimits } from "../options.js";
@@ -144,7 +151,7 @@ export class Sandbox {
 
   private async loadNow(): Promise<LoadedSandbox> {
     const commitLog = new SqliteCommitLog(this.ctx.store.db, this.id);
-    const storedDocuments = this.envStore.loadDocuments(this.id);
+    const stored = this.envStore.loadWithDocuments(this.id);
     const executor = this.ctx.createExecutor();
     const deployment = await this.ctx.createDeployment({
       executor,
@@ -153,15 +160,15 @@ export class Sandbox {
       cloudUrl: this.cloudUrl,
       siteUrl: this.siteUrl,
       dataDir: this.ctx.dataDir ? join(this.ctx.dataDir, "blobs", this.id) : null,
-      environmentVariables: this.envStore.load(this.id),
-      environmentVariableDocuments: storedDocuments,
+      environmentVariables: stored.vars,
+      environmentVariableDocuments: stored.documents,
       limits: {
         queryMutationTimeoutMs: this.ctx.limits.queryMutationTimeoutMs,
         actionTimeoutMs: this.ctx.limits.actionTimeoutMs,
       },
     });
     // Variables stored without a document (set before this load) got one now: keep it.
-    if (deployment.environmentVariableDocuments().some((d) => !Object.hasOwn(storedDocuments, d.name))) this.storeEnvironmentVariables(deployment);
+    if (deployment.environmentVariableDocuments().some((d) => !Object.hasOwn(stored.documents, d.name))) this.storeEnvironmentVariables(deployment);
     if (Object.keys(this.record.files).length > 0) {
       const result = await deployment.push(this.record.files);
       this.loadPushResult = result;
@@ -211,11 +218,11 @@ export class Sandbox {
   /** Before the deployment loads (server start): sets variables in the store, checked like an update. */
   presetEnvironmentVariables(vars: Record<string, string>): void {
     if (this.loaded || this.loading) throw new Error("presetEnvironmentVariables must run before the sandbox loads");
-    const stored = new Map(Object.entries(this.envStore.load(this.id)));
+    const stored = this.envStore.loadWithDocuments(this.id);
     // A variable set here gets a new document when the deployment loads, as a set does in Convex; the others keep theirs.
-    const documents = this.envStore.loadDocuments(this.id);
+    const documents = stored.documents;
     for (const name of Object.keys(vars)) delete documents[name];
-    this.envStore.replace(this.id, sortedEnvVars(applyEnvVarChanges(stored, setChanges(vars))), documents);
+    this.envStore.replace(this.id, sortedEnvVars(applyEnvVarChanges(new Map(Object.entries(stored.vars)), setChanges(vars))), documents);
   }
 
   private storeEnvironmentVariables(deployment: Deployment): void {
@@ -238,6 +245,6 @@ export class Sandbox {
 export const ROOT_SANDBOX_ID = "_root";
 
 /** The `_id` and `_creationTime` of each variable's document, by name, as the store keeps them. */
-function documentFields(documents: EnvironmentVariableDocument[]): Record<string, Pick<EnvironmentVariableDocument, "_id" | "_creationTime">> {
+function documentFields(documents: EnvironmentVariableDocument[]): Record<string, EnvironmentVariableDocumentFields> {
   return Object.fromEntries(documents.map((d) => [d.name, { _id: d._id, _creationTime: d._creationTime }]));
 }
