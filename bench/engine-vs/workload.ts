@@ -7,11 +7,10 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { anyApi } from "convex/server";
 import { convexTest } from "convex-test";
 import { createDeployment, readFunctionsFolder } from "../../src/sandbox/index.ts";
+import { collectGarbage } from "../stats.ts";
 
 const WORKLOAD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../tests/fixtures/bench-workload");
 const BATCH = 500;
@@ -141,10 +140,6 @@ export const operations: Operation[] = [
     },
   },
 ];
-
-/** A full garbage collection before each measurement, so earlier garbage is not billed to it. */
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
 
 /** Runs the whole workload on a fresh instance of one backend; wall-clock ms per operation. */
 export async function runWorkload(create: () => Promise<Backend>, scale: Scale): Promise<number[]> {

@@ -29,9 +29,8 @@
  * miss. That cost per miss depends on the machine and on whoever else is
  * using its memory bandwidth, so the 1M ratios move with machine load.
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { BenchSuite } from "../run.ts";
+import { collectGarbage, median } from "../stats.ts";
 import { Database, encodeId, type Commit, type CommitLog, type Document, type SerializedQuery } from "../../src/sandbox/database/index.ts";
 import { newInternalId } from "../../src/sandbox/database/ids.ts";
 import { encodeValue } from "../../src/sandbox/database/values/indexKey.ts";
@@ -102,10 +101,6 @@ function rangeQuery(from: number): SerializedQuery {
   };
 }
 
-/** A full garbage collection before each timed section, so leftovers from loading are not billed to reads. */
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
-
 /** CPU time (user + system) of the whole process in nanoseconds, including V8's helper threads. */
 function cpuNs(): number {
   const { user, system } = process.cpuUsage();
@@ -123,11 +118,6 @@ interface Timing {
   wallNs: number;
   /** Median over the rounds of process CPU time per operation (ns). */
   cpuNs: number;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

@@ -30,15 +30,10 @@
  * warm-up.
  */
 import type { BenchSuite } from "../run.ts";
+import { median } from "../stats.ts";
 import { startBackendProcess, type BackendProcess } from "../engine-vs/start-backend-process.ts";
 
 const ROUNDS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const suite: BenchSuite = {
   title: "Engine vs convex-test: same functions, same workload",

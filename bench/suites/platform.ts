@@ -11,6 +11,7 @@
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import type { BenchSuite } from "../run.ts";
+import { percentile } from "../stats.ts";
 import { createPlatformDeployment } from "../../src/sandbox/platform/attach.ts";
 import { startSandboxServer } from "../../src/sandbox/server/index.ts";
 
@@ -48,10 +49,6 @@ export const url = query({ args: { id: v.id("_storage") }, handler: async (ctx, 
 `,
 };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 async function schedulerDelay(): Promise<void> {

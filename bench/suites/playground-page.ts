@@ -17,17 +17,13 @@ import { chromium, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import type { BenchSuite } from "../run";
+import { median } from "../stats";
 import { buildSite, startPreview, startSandboxProcess } from "../../scripts/lib/servers.mjs";
 import { CHROMIUM_ARGS, requireChromium } from "../../scripts/lib/chromium.mjs";
 
 const LESSON = "/lessons/reactive-model/";
 const ROUNDS = 9;
 const CLIENT_VERSION = (JSON.parse(readFileSync(path.join(process.cwd(), "node_modules/convex/package.json"), "utf8")) as { version: string }).version;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function javascriptBytes(page: Page, action: () => Promise<void>): Promise<number> {
   const client = await page.context().newCDPSession(page);

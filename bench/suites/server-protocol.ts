@@ -13,13 +13,9 @@
  */
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import type { BenchSuite } from "../run.ts";
+import { percentile } from "../stats.ts";
 import { startServerProcess } from "../server/server-process.ts";
 import { api, COUNTER_FILES } from "../../tests/integration/server/counter-app.ts";
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function ms(n: number): string {
   return `${n.toFixed(2)} ms`;
